@@ -1,0 +1,359 @@
+"""The agent registry in Redis and the Router that assigns ticket batches to agents.
+
+``routing.py`` holds the pure solver; this module owns the state it runs against. All keys
+live under ``Keys.agents_tag`` (one hash slot) and every read-modify-write is a Lua script
+from ``scripts/agents_*.lua``, so capacity is never exceeded whatever the concurrency:
+
+- ``<tag>:registry``      hash agent id -> JSON {skills, capacity, status}
+- ``<tag>:open:<agent>``  set of the agent's open ticket ids (its load is the set's size)
+- ``<tag>:assignment``    hash ticket id -> agent holding it
+- ``<tag>:resolved``      zset ticket id -> resolve time; ``<tag>:resolved_by`` its agent
+- ``<tag>:waiting``       hash ticket id -> category of a ticket no agent could take yet
+- ``<tag>:waiting:<cat>`` zset ticket id -> urgency, per category, for the hand-over
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal, cast
+
+import redis
+from aws_lambda_powertools.metrics import MetricUnit
+from pydantic import BaseModel, ConfigDict, Field
+
+from smart_support.config import CATEGORIES
+from smart_support.errors import InvalidRequest
+from smart_support.keys import Keys
+from smart_support.observability import MetricName, logger, metrics
+from smart_support.routing import AgentSlot, RoutingTicket, solve_assignment
+
+SCRIPTS = Path(__file__).resolve().parent / "scripts"
+AGENT_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+DEFAULT_CAPACITY = 5
+RESOLVED_RETENTION_SECONDS = 7 * 24 * 3600  # as long as a ticket itself lives
+MAX_ROUTING_ROUNDS = 4  # solve + reserve rounds per batch before falling back to waiting
+
+Category = Literal["Billing", "Technical", "Legal"]
+Skill = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
+
+# The default registry: each agent is the best match for one category, with a fallback skill
+# so a category's tickets still find someone when its specialist is full.
+DEFAULT_AGENTS: dict[str, dict[str, Any]] = {
+    "Agent1": {"skills": {"Technical": 0.95, "Billing": 0.4}, "capacity": DEFAULT_CAPACITY},
+    "Agent2": {"skills": {"Billing": 0.95, "Legal": 0.4}, "capacity": DEFAULT_CAPACITY},
+    "Agent3": {"skills": {"Legal": 0.95, "Technical": 0.4}, "capacity": DEFAULT_CAPACITY},
+}
+
+
+class AgentUpdate(BaseModel):
+    """Body of PUT /agents/{agent_id}. Omitted fields keep their value; skills merge per
+    category (set a skill to 0 to take it away)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    skills: dict[Category, Skill] | None = None
+    capacity: Annotated[int, Field(ge=0, le=1000)] | None = None
+    status: Literal["online", "offline"] | None = None
+
+
+class Agent(BaseModel):
+    """An agent as GET /agents shows it."""
+
+    agent_id: str
+    skills: dict[str, float]
+    capacity: int
+    status: Literal["online", "offline"]
+    load: int
+    open_tickets: list[str]
+
+
+@dataclass(frozen=True)
+class ResolveOutcome:
+    agent_id: str | None  # the agent whose slot was freed, None if the ticket had none
+    handed_ticket_id: str | None  # waiting ticket given to that agent in the same step
+    handed_agent_id: str | None
+    already_resolved: bool
+
+
+@dataclass(frozen=True)
+class Reservation:
+    """What a reservation attempt found: ``reserved`` (new), ``held`` (the ticket already has
+    ``agent_id``), ``resolved``, ``waiting``, or a lost race: ``full``/``offline``/``unknown``."""
+
+    outcome: str
+    agent_id: str | None
+
+
+def _lua(name: str) -> str:
+    return (SCRIPTS / f"{name}.lua").read_text(encoding="utf-8")
+
+
+def validate_agent_id(agent_id: str) -> str:
+    if not AGENT_ID_PATTERN.match(agent_id):
+        raise InvalidRequest(
+            "agent_id must be 1-64 letters, digits, '.', '_' or '-', starting alphanumeric"
+        )
+    return agent_id
+
+
+def _record(raw: str) -> dict[str, Any]:
+    record = json.loads(raw)
+    skills = record.get("skills")
+    record["skills"] = (
+        {k: float(v) for k, v in skills.items() if k in CATEGORIES}
+        if isinstance(skills, dict)
+        else {}
+    )
+    record["capacity"] = int(record.get("capacity", 0))
+    record["status"] = "online" if record.get("status") == "online" else "offline"
+    return record
+
+
+class AgentRegistry:
+    """Agents, their loads and reservations, and the tickets waiting for one."""
+
+    def __init__(
+        self,
+        client: redis.Redis,
+        keys: Keys,
+        *,
+        resolved_retention_seconds: int = RESOLVED_RETENTION_SECONDS,
+    ) -> None:
+        self._redis = client
+        self._tag = keys.agents_tag
+        self._retention = resolved_retention_seconds
+        self.registry_key = f"{self._tag}:registry"
+        self.assignment_key = f"{self._tag}:assignment"
+        self.resolved_key = f"{self._tag}:resolved"
+        self.resolved_by_key = f"{self._tag}:resolved_by"
+        self.waiting_key = f"{self._tag}:waiting"
+        self._seed = client.register_script(_lua("agents_seed"))
+        self._put = client.register_script(_lua("agents_put"))
+        self._snapshot = client.register_script(_lua("agents_snapshot"))
+        self._reserve = client.register_script(_lua("agents_reserve"))
+        self._wait = client.register_script(_lua("agents_wait"))
+        self._release = client.register_script(_lua("agents_release"))
+
+    def open_key(self, agent_id: str) -> str:
+        return f"{self._tag}:open:{agent_id}"
+
+    def waiting_category_key(self, category: str) -> str:
+        return f"{self._tag}:waiting:{category}"
+
+    def _ticket_keys(self) -> list[str]:
+        return [self.registry_key, self.assignment_key, self.resolved_key, self.resolved_by_key]
+
+    # Registry
+
+    def ensure_seeded(self) -> bool:
+        """Write the default agents if the registry is empty; True if this call seeded it."""
+        args: list[str] = []
+        for agent_id, spec in DEFAULT_AGENTS.items():
+            args += [agent_id, json.dumps({**spec, "status": "online"})]
+        return bool(self._seed(keys=[self.registry_key], args=args))
+
+    def list_agents(self) -> list[Agent]:
+        raw = cast(dict[str, str], self._redis.hgetall(self.registry_key))
+        ids = sorted(raw)
+        pipe = self._redis.pipeline(transaction=False)
+        for agent_id in ids:
+            pipe.smembers(self.open_key(agent_id))
+        opens = pipe.execute()
+        return [self._agent(agent_id, raw[agent_id], opens[i]) for i, agent_id in enumerate(ids)]
+
+    def get(self, agent_id: str) -> Agent | None:
+        pipe = self._redis.pipeline(transaction=True)
+        pipe.hget(self.registry_key, agent_id)
+        pipe.smembers(self.open_key(agent_id))
+        raw, open_ids = pipe.execute()
+        return None if raw is None else self._agent(agent_id, raw, open_ids)
+
+    def put(self, agent_id: str, update: AgentUpdate) -> Agent:
+        """Create or update an agent atomically and return its new state."""
+        validate_agent_id(agent_id)
+        given = update.model_dump(exclude_none=True)
+        new = {"skills": {}, "capacity": DEFAULT_CAPACITY, "status": "online"}
+        raw, open_ids = self._put(
+            keys=[self.registry_key],
+            args=[self._tag, agent_id, json.dumps(given), json.dumps(new)],
+        )
+        return self._agent(agent_id, raw, open_ids)
+
+    @staticmethod
+    def _agent(agent_id: str, raw: str, open_ids: Any) -> Agent:
+        record = _record(raw)
+        members = sorted(open_ids or [])
+        return Agent(
+            agent_id=agent_id,
+            skills=record["skills"],
+            capacity=record["capacity"],
+            status=record["status"],
+            load=len(members),
+            open_tickets=members,
+        )
+
+    # Routing state
+
+    def snapshot(self, ticket_ids: Sequence[str]) -> tuple[list[AgentSlot], dict[str, Reservation]]:
+        """One consistent read: free slots of online agents, and tickets already settled
+        (``held`` by an agent or ``resolved``)."""
+        agents_flat, tickets_flat = self._snapshot(
+            keys=self._ticket_keys(), args=[self._tag, *ticket_ids]
+        )
+        slots: list[AgentSlot] = []
+        for i in range(0, len(agents_flat), 3):
+            record = _record(agents_flat[i + 1])
+            if record["status"] != "online":
+                continue
+            free = record["capacity"] - int(agents_flat[i + 2])
+            slots.append(AgentSlot(agents_flat[i], record["skills"], max(0, free)))
+        settled: dict[str, Reservation] = {}
+        for n, ticket_id in enumerate(ticket_ids):
+            outcome, agent = tickets_flat[2 * n], tickets_flat[2 * n + 1]
+            if outcome:
+                settled[ticket_id] = Reservation(outcome, agent or None)
+        return slots, settled
+
+    def reserve(self, ticket_id: str, agent_id: str) -> bool:
+        """Take one slot of an online agent with room. True also when the ticket already
+        holds this agent (a redelivery); False otherwise."""
+        found = self.reserve_many([(ticket_id, agent_id)])[0]
+        return found.outcome in ("reserved", "held") and found.agent_id == agent_id
+
+    def reserve_many(self, pairs: Sequence[tuple[str, str]]) -> list[Reservation]:
+        """Reserve each (ticket, agent) pair, each atomically, in one round trip."""
+        pipe = self._redis.pipeline(transaction=False)
+        for ticket_id, agent_id in pairs:
+            self._reserve(
+                keys=[*self._ticket_keys(), self.waiting_key],
+                args=[self._tag, ticket_id, agent_id],
+                client=pipe,
+            )
+        return [Reservation(outcome, agent or None) for outcome, agent in pipe.execute()]
+
+    def add_waiting(self, ticket_id: str, category: str, urgency: float) -> str | None:
+        """Park a ticket until an agent frees up. If an able agent has room right now (capacity
+        freed since the batch was solved) it is reserved instead and returned."""
+        return self.wait_many([RoutingTicket(ticket_id, category, urgency)])[0].agent_id
+
+    def wait_many(self, tickets: Sequence[RoutingTicket]) -> list[Reservation]:
+        pipe = self._redis.pipeline(transaction=False)
+        for t in tickets:
+            if t.category not in CATEGORIES:
+                raise ValueError(f"unknown category {t.category!r}")
+            self._wait(
+                keys=[
+                    *self._ticket_keys(),
+                    self.waiting_key,
+                    self.waiting_category_key(t.category),
+                ],
+                args=[self._tag, t.ticket_id, t.category, repr(float(t.urgency))],
+                client=pipe,
+            )
+        return [Reservation(outcome, agent or None) for outcome, agent in pipe.execute()]
+
+    def waiting(self, category: str, limit: int = 100) -> list[tuple[str, float]]:
+        """Waiting tickets of a category, most urgent first."""
+        rows = cast(
+            list[tuple[str, float]],
+            self._redis.zrevrange(
+                self.waiting_category_key(category), 0, limit - 1, withscores=True
+            ),
+        )
+        return [(member, float(score)) for member, score in rows]
+
+    def assigned_agent(self, ticket_id: str) -> str | None:
+        return cast(str | None, self._redis.hget(self.assignment_key, ticket_id))
+
+    def release(self, ticket_id: str, *, now: float | None = None) -> ResolveOutcome:
+        """Resolve a ticket: free its slot and hand the agent the best waiting ticket it can
+        take (highest urgency among categories it has a skill for). Idempotent."""
+        outcome, agent, handed = self._release(
+            keys=[*self._ticket_keys(), self.waiting_key],
+            args=[
+                self._tag,
+                ticket_id,
+                repr(time.time() if now is None else now),
+                self._retention,
+                *CATEGORIES,
+            ],
+        )
+        return ResolveOutcome(
+            agent_id=agent or None,
+            handed_ticket_id=handed or None,
+            handed_agent_id=(agent or None) if handed else None,
+            already_resolved=outcome == "already",
+        )
+
+
+class Router:
+    """Assigns SQS batches to agents: solve jointly, reserve atomically, re-solve lost races."""
+
+    def __init__(self, registry: AgentRegistry, *, max_rounds: int = MAX_ROUTING_ROUNDS) -> None:
+        self._registry = registry
+        self._max_rounds = max_rounds
+        self._seeded = False
+
+    def route_batch(self, tickets: Sequence[RoutingTicket]) -> dict[str, str | None]:
+        """Map each ticket id to its agent, or None when it waits (or was resolved with none).
+
+        A ticket that already holds an agent keeps it; a resolved ticket is never assigned
+        again (it maps to the agent that resolved it).
+        """
+        if not self._seeded:
+            self._registry.ensure_seeded()
+            self._seeded = True
+        pending: dict[str, RoutingTicket] = {}
+        for t in tickets:
+            pending.setdefault(t.ticket_id, t)
+        result: dict[str, str | None] = {}
+        assigned = 0
+        slots, settled = self._registry.snapshot(list(pending))
+        for round_no in range(self._max_rounds):
+            for ticket_id, found in settled.items():
+                if ticket_id in pending:
+                    result[ticket_id] = found.agent_id
+                    del pending[ticket_id]
+            plan = solve_assignment(list(pending.values()), slots)
+            pairs = [(tid, agent) for tid, agent in plan.items() if agent is not None]
+            if not pairs:
+                break
+            lost = 0
+            for (ticket_id, _), found in zip(
+                pairs, self._registry.reserve_many(pairs), strict=True
+            ):
+                if found.outcome in ("reserved", "held", "resolved"):
+                    assigned += found.outcome == "reserved"
+                    result[ticket_id] = found.agent_id
+                    del pending[ticket_id]
+                else:
+                    lost += 1
+            if not lost or not pending:
+                break
+            logger.debug("routing race lost; re-solving", lost=lost, round=round_no)
+            slots, settled = self._registry.snapshot(list(pending))
+
+        waits = 0
+        if pending:
+            remaining = list(pending.values())
+            for t, found in zip(remaining, self._registry.wait_many(remaining), strict=True):
+                result[t.ticket_id] = found.agent_id
+                assigned += found.outcome == "reserved"
+                waits += found.outcome == "waiting"
+        if assigned:
+            metrics.add_metric(name=MetricName.ASSIGNMENTS, unit=MetricUnit.Count, value=assigned)
+        if waits:
+            metrics.add_metric(name=MetricName.ASSIGNMENT_WAITS, unit=MetricUnit.Count, value=waits)
+        return {t.ticket_id: result.get(t.ticket_id) for t in tickets}
+
+    def resolve(self, ticket_id: str) -> ResolveOutcome:
+        """Free the ticket's agent; a waiting ticket may be handed to it (see the outcome)."""
+        outcome = self._registry.release(ticket_id)
+        if outcome.handed_ticket_id:
+            metrics.add_metric(name=MetricName.ASSIGNMENTS, unit=MetricUnit.Count, value=1)
+        return outcome

@@ -1,0 +1,1 @@
+"""Test doubles and fixtures shared by the test suites (local Slack, isolated Redis keys)."""
