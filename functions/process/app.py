@@ -1,0 +1,46 @@
+"""Process function: SQS batches in, classified, de-duplicated and routed tickets out.
+
+The whole batch goes through the model in one pass; Powertools' BatchProcessor then
+reports each failed record so SQS retries only those (ReportBatchItemFailures).
+"""
+
+from functools import cache
+
+from aws_lambda_powertools.utilities.batch import (
+    BatchProcessor,
+    EventType,
+    process_partial_response,
+)
+from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from smart_support.observability import MetricName, logger, metrics, tracer
+from smart_support.processing import Pipeline, build_classifier
+from smart_support.services import get_services
+
+processor = BatchProcessor(event_type=EventType.SQS)
+
+
+@cache
+def pipeline() -> Pipeline:
+    services = get_services()
+    return Pipeline(services, build_classifier(services))
+
+
+@logger.inject_lambda_context
+@tracer.capture_lambda_handler
+@metrics.log_metrics
+def lambda_handler(event: dict, context: LambdaContext) -> dict:
+    records = event.get("Records", [])
+    failures = pipeline().run([(r["messageId"], r["body"]) for r in records])
+    if failures:
+        metrics.add_metric(name=MetricName.TICKETS_FAILED, unit="Count", value=len(failures))
+
+    def report(record: SQSRecord) -> None:
+        error = failures.get(record.message_id)
+        if error is not None:
+            raise error
+
+    return process_partial_response(
+        event=event, record_handler=report, processor=processor, context=context
+    )

@@ -1,0 +1,18 @@
+"""Query function: status, queue, next, incidents, agents, resolve, health and the API docs."""
+
+from aws_lambda_powertools.logging import correlation_paths
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from smart_support.api import build_resolver, ingest_router, query_router
+from smart_support.observability import logger, metrics, tracer
+
+# The ingest routes are included so /docs and /openapi.json describe the whole API;
+# API Gateway sends POST /tickets to the ingest function, never here.
+app = build_resolver(query_router, ingest_router)
+
+
+@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)
+@tracer.capture_lambda_handler
+@metrics.log_metrics
+def lambda_handler(event: dict, context: LambdaContext) -> dict:
+    return app.resolve(event, context)

@@ -1,0 +1,137 @@
+"""Starts and stops the whole local stack: Redis, SQS, the functions, the poller, the front."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from dataclasses import dataclass
+from typing import Any
+
+from local_stack.http_front import ApiFront, Handler
+from local_stack.poller import SqsPoller
+from local_stack.redis_server import PrivateRedis
+from local_stack.sqs import EmbeddedSqs, Queues
+from local_stack.template import ROOT, StackConfig, load_stack_config
+
+
+@dataclass
+class StackOptions:
+    host: str = "127.0.0.1"
+    port: int = 3000
+    redis_url: str = ""  # empty: start a private redis-server
+    visibility_timeout: int | None = None  # None: the template's value
+    poller_concurrency: int = 2
+    api_key: str = ""
+
+
+def load_handler(path: str, name: str) -> Handler:
+    """Import a function's app.py under its own module name, as Lambda would."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader, path
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module.lambda_handler  # type: ignore[no-any-return]
+
+
+class LocalStack:
+    def __init__(self, options: StackOptions, config: StackConfig | None = None) -> None:
+        self.options = options
+        self.config = config or load_stack_config()
+        self.redis: PrivateRedis | None = None
+        self.sqs = EmbeddedSqs()
+        self.queues: Queues | None = None
+        self.poller: SqsPoller | None = None
+        self.front: ApiFront | None = None
+        self.redis_url = options.redis_url
+
+    def start(self) -> LocalStack:
+        try:
+            self._start()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def _start(self) -> None:
+        if not self.redis_url:
+            self.redis = PrivateRedis().start()
+            self.redis_url = self.redis.url
+        self.sqs.start()
+        self.queues = self.sqs.create_queues(self.config, self.options.visibility_timeout)
+        self._configure_environment()
+        handlers = {
+            logical_id: load_handler(path, f"{logical_id.lower()}_app")
+            for logical_id, path in self.config.handlers.items()
+        }
+        sqs = self.sqs.client()
+        queue_arn = sqs.get_queue_attributes(
+            QueueUrl=self.queues.queue_url, AttributeNames=["QueueArn"]
+        )["Attributes"]["QueueArn"]
+        self.poller = SqsPoller(
+            sqs,
+            self.queues.queue_url,
+            queue_arn,
+            handlers["ProcessFunction"],
+            batch_size=self.config.batch_size,
+            timeout_seconds=self.config.process_timeout_seconds,
+            concurrency=self.options.poller_concurrency,
+        ).start()
+        self.front = ApiFront(
+            self.config, handlers, self.options.host, self.options.port, self.options.api_key
+        ).start()
+
+    def _configure_environment(self) -> None:
+        assert self.queues is not None
+        for name, value in self.config.environment.items():
+            os.environ.setdefault(name, value)
+        os.environ.update(
+            {
+                "REDIS_URL": self.redis_url,
+                "QUEUE_URL": self.queues.queue_url,
+                "AWS_ENDPOINT_URL_SQS": self.queues.endpoint,
+                "AWS_DEFAULT_REGION": "us-east-1",
+                "AWS_REGION": "us-east-1",
+                "AWS_ACCESS_KEY_ID": "local",
+                "AWS_SECRET_ACCESS_KEY": "local",
+                "POWERTOOLS_TRACE_DISABLED": "true",
+                "POWERTOOLS_METRICS_DISABLED": os.environ.get(
+                    "POWERTOOLS_METRICS_DISABLED", "true"
+                ),
+                "MODEL_DIR": os.environ.get("MODEL_DIR")
+                or str(ROOT / "layers" / "model" / "build" / "model"),
+            }
+        )
+        from smart_support.services import reset_services
+
+        reset_services()
+
+    def describe(self) -> dict[str, Any]:
+        assert self.front and self.queues
+        return {
+            "api": self.front.url,
+            "docs": f"{self.front.url}/docs",
+            "redis": self.redis_url + (" (private, stopped on exit)" if self.redis else ""),
+            "sqs": self.queues.endpoint,
+            "queue": self.queues.queue_url,
+            "dlq": self.queues.dlq_url,
+            "batch_size": self.config.batch_size,
+            "visibility_timeout": self.options.visibility_timeout
+            or self.config.visibility_timeout_seconds,
+            "max_receive_count": self.config.max_receive_count,
+            "classifier": os.environ.get("CLASSIFIER", "onnx"),
+            "slack": "webhook set" if os.environ.get("SLACK_WEBHOOK_URL") else "log only",
+            "api_key": "required" if self.options.api_key else "not required",
+        }
+
+    def stop(self) -> None:
+        for part in (self.front, self.poller):
+            if part is not None:
+                part.stop()
+        if self.sqs.endpoint:
+            self.sqs.stop()
+        if self.redis is not None:
+            self.redis.stop()

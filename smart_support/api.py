@@ -1,0 +1,352 @@
+"""The HTTP API: one resolver factory, the error mapping, and the routes of each function.
+
+The ingest function serves ``ingest_router``; the query function serves
+``query_router`` and documents both, so /docs and /openapi.json describe the whole API.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+from collections.abc import Callable
+from typing import Annotated, Any
+
+import redis
+from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
+from aws_lambda_powertools.event_handler.api_gateway import Router
+from aws_lambda_powertools.event_handler.openapi.exceptions import (
+    RequestUnsupportedContentType,
+    RequestValidationError,
+)
+from aws_lambda_powertools.event_handler.openapi.params import Header, Path, Query
+from botocore.exceptions import BotoCoreError, ClientError
+
+from smart_support.config import CATEGORIES, get_settings
+from smart_support.errors import (
+    AppError,
+    MalformedJson,
+    MethodNotAllowed,
+    NotFound,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+)
+from smart_support.intake import accept_ticket
+from smart_support.observability import logger
+from smart_support.schemas import (
+    ErrorOut,
+    QueueOut,
+    TicketAccepted,
+    TicketDetail,
+    TicketIn,
+    TicketStatus,
+    status_from_row,
+)
+from smart_support.services import get_services
+from smart_support.store import TICKET_ID_PATTERN, now_iso, unavailable
+
+JSON = "application/json"
+TicketId = Annotated[str, Path(pattern=TICKET_ID_PATTERN, description="id from POST /tickets")]
+AgentId = Annotated[str, Path(pattern=r"^[A-Za-z0-9_.-]{1,64}$")]
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"description": text, "content": {JSON: {"model": ErrorOut}}}
+    for code, text in (
+        (400, "Malformed request"),
+        (404, "Not found"),
+        (413, "Too large"),
+        (415, "Not JSON"),
+        (422, "Invalid input"),
+        (503, "Dependency down"),
+    )
+}
+
+
+def json_response(status: int, body: Any, headers: dict[str, str] | None = None) -> Response:
+    # The body stays a dict: Powertools validates it against the route's response model
+    # and serialises it.
+    return Response(status_code=status, content_type=JSON, body=body, headers=headers or {})
+
+
+def error_response(error: AppError) -> Response:
+    return json_response(error.status, error.body(), error.headers)
+
+
+# Raw-body checks --------------------------------------------------------------------
+
+
+def _body_problem(event: dict[str, Any]) -> AppError | None:
+    """What is wrong with a request body before JSON validation may look at it."""
+    raw = event.get("body")
+    if raw is None or event.get("httpMethod") not in ("POST", "PUT", "PATCH"):
+        return None
+    headers = {str(k).lower(): str(v) for k, v in (event.get("headers") or {}).items()}
+    content_type = headers.get("content-type", "application/json").split(";")[0].strip().lower()
+    if content_type != "application/json":
+        return UnsupportedMediaType("send the body as application/json")
+    limit = get_settings().max_request_bytes
+    if event.get("isBase64Encoded"):
+        try:
+            decoded = base64.b64decode(raw, validate=True)
+        except binascii.Error:
+            return MalformedJson("the body is not valid base64")
+        if len(decoded) > limit:
+            return PayloadTooLarge(f"the body exceeds {limit} bytes")
+        try:
+            raw = decoded.decode("utf-8")
+        except UnicodeDecodeError:
+            return MalformedJson("the body is not valid UTF-8")
+        event["body"], event["isBase64Encoded"] = raw, False
+    if len(raw.encode("utf-8", "surrogatepass")) > limit:
+        return PayloadTooLarge(f"the body exceeds {limit} bytes")
+    try:
+        json.loads(raw)
+    except RecursionError:
+        return MalformedJson("the body nests too deeply")
+    except ValueError:
+        return MalformedJson("the body is not valid JSON")
+    return None
+
+
+class Resolver(APIGatewayRestResolver):
+    """Powertools' REST resolver, with the raw body checked before routing and validation."""
+
+    def resolve(self, event: dict[str, Any], context: Any) -> dict[str, Any]:
+        problem = _body_problem(event)
+        if problem is not None:
+            headers = {"Content-Type": [JSON], **{k: [v] for k, v in problem.headers.items()}}
+            return {
+                "statusCode": problem.status,
+                "body": json.dumps(problem.body()),
+                "isBase64Encoded": False,
+                "multiValueHeaders": headers,
+            }
+        return super().resolve(event, context)
+
+
+# Resolver factory ------------------------------------------------------------------
+
+
+def _field(loc: Any) -> str:
+    parts = [str(p) for p in loc if p != "body"] if isinstance(loc, (list, tuple)) else [str(loc)]
+    return ".".join(parts) or "body"
+
+
+def build_resolver(*routers: Router) -> Resolver:
+    app = Resolver(enable_validation=True)
+    app.enable_swagger(
+        path="/docs",
+        title="Smart-Support API",
+        version="1.0.0",
+        description="Submit, track and route support tickets.",
+    )
+    for router in routers:
+        app.include_router(router)
+
+    @app.get("/openapi.json", include_in_schema=False)
+    def openapi() -> Response[str]:
+        return Response(200, JSON, app.get_openapi_json_schema())
+
+    @app.exception_handler(AppError)
+    def app_error(error: AppError) -> Response:
+        return error_response(error)
+
+    @app.exception_handler(RequestValidationError)
+    def invalid(error: RequestValidationError) -> Response:
+        details = []
+        for item in error.errors():
+            if item.get("type") == "json_invalid":
+                return error_response(MalformedJson("the body is not valid JSON"))
+            loc = item.get("loc", ())
+            details.append(
+                {
+                    "field": _field(loc),
+                    "in": loc[0] if loc else "body",
+                    "issue": str(item.get("msg", "invalid")),
+                }
+            )
+        return json_response(
+            422,
+            {
+                "error": {
+                    "code": "validation_error",
+                    "message": "the request is not valid",
+                    "details": details,
+                }
+            },
+        )
+
+    @app.exception_handler(RequestUnsupportedContentType)
+    def not_json(_: RequestUnsupportedContentType) -> Response:
+        return error_response(UnsupportedMediaType("send the body as application/json"))
+
+    @app.exception_handler(redis.RedisError)
+    def redis_down(error: redis.RedisError) -> Response:
+        logger.warning("redis unavailable", extra={"error": type(error).__name__})
+        return error_response(unavailable(error, get_settings().retry_after_seconds))
+
+    @app.exception_handler(Exception)
+    def unexpected(error: Exception) -> Response:
+        logger.exception("unhandled error")
+        return json_response(
+            500,
+            {"error": {"code": "internal_error", "message": "something went wrong on our side"}},
+        )
+
+    @app.not_found
+    def not_found(_: Exception) -> Response:
+        event = app.current_event
+        allowed = [m for m, pattern in _route_table(app) if pattern.fullmatch(event.path or "")]
+        if allowed:
+            error: AppError = MethodNotAllowed(
+                f"{event.http_method} is not allowed on this path",
+                headers={"Allow": ", ".join(sorted(set(allowed)))},
+            )
+            return error_response(error)
+        return error_response(NotFound(f"no route for {event.http_method} {event.path}"))
+
+    return app
+
+
+def _route_table(app: APIGatewayRestResolver) -> list[tuple[str, re.Pattern[str]]]:
+    # Powertools answers 404 for a known path with another method; this lets us say 405.
+    return [(route.method.upper(), route.rule) for route in app._routes]
+
+
+def openapi_document() -> dict[str, Any]:
+    """The OpenAPI document of the whole API, as /openapi.json serves it."""
+    return dict(
+        build_resolver(ingest_router, query_router)
+        .get_openapi_schema()
+        .model_dump(mode="json", by_alias=True, exclude_none=True)
+    )
+
+
+# Routes --------------------------------------------------------------------------
+
+ingest_router = Router()
+query_router = Router()
+
+
+def _base_path() -> str:
+    # Behind the execute-api URL the stage is part of the path; behind a custom domain not.
+    context = ingest_router.current_event.raw_event.get("requestContext") or {}
+    stage, path = context.get("stage") or "", context.get("path") or ""
+    return f"/{stage}" if stage and path.startswith(f"/{stage}/") else ""
+
+
+@ingest_router.post(
+    "/tickets",
+    summary="Submit a ticket",
+    description="Answers 202 at once; classification and routing happen asynchronously.",
+    responses={
+        202: {"description": "Accepted", "content": {JSON: {"model": TicketAccepted}}},
+        **ERRORS,
+    },
+)
+def submit_ticket(
+    ticket: TicketIn,
+    idempotency_key: Annotated[
+        str | None, Header(alias="Idempotency-Key", description="same key, same ticket for 24 h")
+    ] = None,
+) -> Response[dict[str, Any]]:
+    accepted = accept_ticket(get_services(), ticket, idempotency_key)
+    status_url = f"{_base_path()}/tickets/{accepted.ticket_id}/status"
+    body = TicketAccepted(ticket_id=accepted.ticket_id, status_url=status_url)
+    headers = {"Location": status_url}
+    if accepted.replayed:
+        headers["Idempotent-Replayed"] = "true"
+    return json_response(202, body.model_dump(), headers)
+
+
+@query_router.get(
+    "/tickets/<ticket_id>/status",
+    summary="A ticket's status",
+    responses={
+        200: {"description": "Status", "content": {JSON: {"model": TicketStatus}}},
+        **ERRORS,
+    },
+)
+def ticket_status(ticket_id: TicketId) -> dict[str, Any]:
+    row = get_services().store.get(ticket_id)
+    if row is None:
+        raise NotFound(f"no ticket {ticket_id}")
+    return status_from_row(row).model_dump(exclude_none=True)
+
+
+@query_router.get(
+    "/queue",
+    summary="Tickets: ready by urgency, then pending/processing",
+    responses={200: {"description": "A page", "content": {JSON: {"model": QueueOut}}}, **ERRORS},
+)
+def queue(
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    cursor: Annotated[str | None, Query(max_length=64)] = None,
+) -> dict[str, Any]:
+    page = get_services().store.queue_page(limit, cursor)
+    items = [status_from_row(row).model_dump(exclude_none=True) for row in page.items]
+    return {"items": items, "next_cursor": page.next_cursor}
+
+
+@query_router.get(
+    "/tickets/next",
+    summary="Pop the most urgent ready ticket",
+    responses={
+        200: {"description": "The ticket", "content": {JSON: {"model": TicketDetail}}},
+        **ERRORS,
+    },
+)
+def next_ticket(
+    agent: Annotated[str | None, Query(pattern=r"^[A-Za-z0-9_.-]{1,64}$")] = None,
+    category: Annotated[str | None, Query(pattern="^(" + "|".join(CATEGORIES) + ")$")] = None,
+) -> dict[str, Any]:
+    store = get_services().store
+    ticket_id = store.pop_next(agent=agent, category=category)
+    if ticket_id is None:
+        raise NotFound(
+            "no ready ticket"
+            + (f" for agent {agent}" if agent else "")
+            + (f" in {category}" if category else "")
+        )
+    stamp = now_iso()
+    store.update(ticket_id, {"dequeued_at": stamp})
+    row = store.get(ticket_id) or {
+        "ticket_id": ticket_id,
+        "status": "completed",
+        "created_at": stamp,
+    }
+    return status_from_row(row, TicketDetail).model_dump(exclude_none=True)
+
+
+@query_router.get("/health", summary="Liveness of Redis and the queue")
+def health() -> Response[dict[str, Any]]:
+    checks: dict[str, Any] = {}
+    try:
+        services = get_services()
+    except AppError as exc:
+        return json_response(
+            503, {"status": "unavailable", "checks": {"config": exc.message}}, {"Retry-After": "5"}
+        )
+    try:
+        services.store.ping()
+        checks["redis"] = "ok"
+    except redis.RedisError as exc:
+        checks["redis"] = f"down: {type(exc).__name__}"
+    try:
+        checks["queue"] = "ok"
+        checks["queue_depth"] = services.queue.depth()
+    except (BotoCoreError, ClientError) as exc:
+        checks["queue"] = f"down: {type(exc).__name__}"
+    for extra in HEALTH_EXTRAS:
+        checks.update(extra(services))
+    down = [name for name in ("redis", "queue") if checks[name] != "ok"]
+    if down:
+        return json_response(
+            503,
+            {"status": "unavailable", "down": down, "checks": checks},
+            {"Retry-After": str(services.settings.retry_after_seconds)},
+        )
+    return json_response(200, {"status": "ok", "checks": checks})
+
+
+HEALTH_EXTRAS: list[Callable[[Any], dict[str, Any]]] = []

@@ -1,0 +1,153 @@
+"""Accepting a ticket: claim, record as pending, hand to SQS; undo cleanly on failure.
+
+Order matters: the ticket is written to Redis before the SQS send so the process
+function always finds it, and removed again if the send fails, so a client that got
+a 5xx leaves nothing behind that a listing would show as pending forever.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from dataclasses import dataclass
+
+import redis
+from botocore.exceptions import BotoCoreError, ClientError
+
+from smart_support.errors import (
+    Conflict,
+    DependencyUnavailable,
+    IdempotencyMismatch,
+    InvalidRequest,
+)
+from smart_support.observability import MetricName, logger, metrics
+from smart_support.schemas import TicketIn
+from smart_support.services import Services
+from smart_support.store import new_ticket_id, now_iso, unavailable
+
+MAX_IDEMPOTENCY_KEY = 255
+PENDING_CLAIM_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class Accepted:
+    ticket_id: str
+    replayed: bool = False
+
+
+def _fingerprint(ticket: TicketIn) -> str:
+    canonical = json.dumps(ticket.model_dump(exclude_none=True), sort_keys=True)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _claim_idempotency(
+    services: Services, key: str, ticket: TicketIn, ticket_id: str
+) -> Accepted | None:
+    """Reserve the key for this request, or answer as the first request did."""
+    if not 0 < len(key) <= MAX_IDEMPOTENCY_KEY or not key.isprintable():
+        raise InvalidRequest("Idempotency-Key must be 1 to 255 printable characters")
+    redis_key = services.keys.idempotency(hashlib.sha256(key.encode()).hexdigest())
+    record = json.dumps(
+        {"ticket_id": ticket_id, "fingerprint": _fingerprint(ticket), "state": "pending"}
+    )
+    # A claim lives only as long as one request can take; accepting extends it to the full TTL.
+    if services.redis.set(redis_key, record, nx=True, ex=PENDING_CLAIM_SECONDS):
+        return None
+    raw = services.redis.get(redis_key)
+    if raw is None:  # expired between the two calls: the retry can claim it
+        raise Conflict(
+            "a request with this Idempotency-Key is in progress; retry",
+            headers={"Retry-After": "1"},
+        )
+    earlier = json.loads(str(raw))
+    if earlier["fingerprint"] != _fingerprint(ticket):
+        raise IdempotencyMismatch(
+            "this Idempotency-Key was already used with a different request body"
+        )
+    if earlier["state"] != "accepted":
+        raise Conflict(
+            "a request with this Idempotency-Key is in progress; retry",
+            headers={"Retry-After": "1"},
+        )
+    return Accepted(earlier["ticket_id"], replayed=True)
+
+
+def accept_ticket(services: Services, ticket: TicketIn, idempotency_key: str | None) -> Accepted:
+    settings = services.settings
+    ticket_id = new_ticket_id()
+    created_ms = int(time.time() * 1000)
+    created_at = now_iso()
+    idem_key = None
+    try:
+        if idempotency_key is not None:
+            replay = _claim_idempotency(services, idempotency_key, ticket, ticket_id)
+            if replay is not None:
+                return replay
+            idem_key = services.keys.idempotency(
+                hashlib.sha256(idempotency_key.encode()).hexdigest()
+            )
+        fields = {
+            "ticket_id": ticket_id,
+            "status": "pending",
+            "subject": ticket.subject,
+            "body": ticket.body,
+            "description": ticket.description,
+            "customer_id": ticket.customer_id,
+            "channel": ticket.channel,
+            "metadata": ticket.metadata,
+            "created_at": created_at,
+            "created_ms": str(created_ms),
+            "updated_at": created_at,
+        }
+        if not services.store.create(ticket_id, fields, created_ms):
+            raise Conflict("ticket id collision; retry")  # 80 random bits: never in practice
+    except redis.RedisError as exc:
+        metrics.add_metric(name=MetricName.DEPENDENCY_ERRORS, unit="Count", value=1)
+        logger.warning("redis unavailable at intake", extra={"error": type(exc).__name__})
+        raise unavailable(exc, settings.retry_after_seconds) from exc
+
+    message = {k: v for k, v in fields.items() if v is not None and k not in ("status",)}
+    message["text"] = ticket.text()
+    try:
+        services.queue.send(message)
+    except (BotoCoreError, ClientError) as exc:
+        metrics.add_metric(name=MetricName.DEPENDENCY_ERRORS, unit="Count", value=1)
+        logger.warning(
+            "queue send failed; undoing intake",
+            extra={"ticket_id": ticket_id, "error": type(exc).__name__},
+        )
+        _undo(services, ticket_id, idem_key)
+        raise DependencyUnavailable(
+            "the ticket queue is unavailable; retry shortly",
+            retry_after=settings.retry_after_seconds,
+            details=[{"dependency": "sqs", "reason": type(exc).__name__}],
+        ) from exc
+
+    if idem_key is not None:
+        try:
+            record = {
+                "ticket_id": ticket_id,
+                "fingerprint": _fingerprint(ticket),
+                "state": "accepted",
+            }
+            services.redis.set(idem_key, json.dumps(record), ex=settings.idempotency_ttl_seconds)
+        except redis.RedisError:
+            # The ticket is queued; a retry with this key gets 409 until the claim lapses.
+            logger.warning("could not confirm idempotency key", extra={"ticket_id": ticket_id})
+    metrics.add_metric(name=MetricName.TICKETS_ACCEPTED, unit="Count", value=1)
+    logger.info(
+        "ticket accepted", extra={"ticket_id": ticket_id, "customer_id": ticket.customer_id}
+    )
+    return Accepted(ticket_id)
+
+
+def _undo(services: Services, ticket_id: str, idem_key: str | None) -> None:
+    try:
+        services.store.discard(ticket_id)
+        if idem_key is not None:
+            services.redis.delete(idem_key)
+    except redis.RedisError:
+        logger.error(
+            "could not undo intake; the ticket expires with its TTL", extra={"ticket_id": ticket_id}
+        )

@@ -1,0 +1,296 @@
+"""Processing one SQS batch: classify in one pass, fold storms, route jointly, publish.
+
+Every step is safe to repeat, and the ticket's final status is written last, so a
+batch that dies anywhere and is delivered again ends with one result, one
+assignment, one alert and one incident membership per ticket.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from smart_support.agents import AgentRegistry
+from smart_support.baseline import BaselineClassifier
+from smart_support.classification import Classification, Classifier, urgency_label
+from smart_support.dedup import StormDecision, StormDetector, StormInput
+from smart_support.observability import MetricName, logger, metrics
+from smart_support.routing import Router, RoutingTicket
+from smart_support.services import Services
+from smart_support.slack import AlertGate, SlackNotifier, build_incident_alert, build_ticket_alert
+from smart_support.store import TICKET_ID_PATTERN, now_iso
+
+_TICKET_ID = re.compile(TICKET_ID_PATTERN)
+_RECREATE_FIELDS = (
+    "ticket_id",
+    "subject",
+    "body",
+    "description",
+    "customer_id",
+    "channel",
+    "metadata",
+    "created_at",
+    "created_ms",
+)
+
+
+class PoisonMessage(ValueError):
+    """A message that can never be processed; it ends in the dead-letter queue."""
+
+
+class TicketBusy(RuntimeError):
+    """Another worker holds the ticket's lock; the message comes back after its timeout."""
+
+
+@dataclass
+class Job:
+    message_id: str
+    ticket_id: str
+    message: dict[str, Any]
+    token: str = field(default_factory=lambda: uuid.uuid4().hex)
+    result: Classification | None = None
+    storm: StormDecision | None = None
+    agent: str | None = None
+
+    @property
+    def text(self) -> str:
+        return str(self.message["text"])
+
+
+def parse_message(body: str) -> dict[str, Any]:
+    try:
+        message = json.loads(body)
+    except ValueError as exc:
+        raise PoisonMessage("message body is not JSON") from exc
+    if not isinstance(message, dict):
+        raise PoisonMessage("message body is not an object")
+    if not _TICKET_ID.match(str(message.get("ticket_id", ""))):
+        raise PoisonMessage("message has no valid ticket_id")
+    if not isinstance(message.get("text"), str) or not message["text"].strip():
+        raise PoisonMessage("message has no text")
+    return message
+
+
+class Pipeline:
+    def __init__(self, services: Services, classifier: Classifier) -> None:
+        self.services = services
+        self.settings = services.settings
+        self.store = services.store
+        self.classifier = classifier
+        self.storms = StormDetector(services.redis, services.keys, services.settings)
+        self.registry = AgentRegistry(services.redis, services.keys)
+        self.router = Router(self.registry)
+        self.gate = AlertGate(services.redis, services.keys, services.settings.ticket_ttl_seconds)
+        self.notifier = SlackNotifier(services.settings)
+
+    def run(self, records: Sequence[tuple[str, str]]) -> dict[str, Exception]:
+        """Process (message_id, body) records; returns the failures by message id."""
+        failures: dict[str, Exception] = {}
+        jobs: list[Job] = []
+        for message_id, body in records:
+            try:
+                job = self._begin(message_id, body)
+            except Exception as exc:  # every record fails on its own
+                failures[message_id] = exc
+                continue
+            if job is not None:
+                jobs.append(job)
+        if not jobs:
+            return failures
+        try:
+            self._decide(jobs)
+        except Exception as exc:
+            logger.warning(
+                "batch step failed; the batch will be retried",
+                extra={"error": type(exc).__name__, "tickets": len(jobs)},
+            )
+            for job in jobs:
+                failures[job.message_id] = exc
+                self._release(job)
+            return failures
+        for job in jobs:
+            try:
+                self._publish(job)
+            except Exception as exc:
+                logger.warning(
+                    "could not complete ticket",
+                    extra={"ticket_id": job.ticket_id, "error": type(exc).__name__},
+                )
+                failures[job.message_id] = exc
+                self._release(job)
+        return failures
+
+    # Steps ---------------------------------------------------------------------------
+
+    def _begin(self, message_id: str, body: str) -> Job | None:
+        message = parse_message(body)
+        job = Job(message_id, message["ticket_id"], message)
+        recreate = {k: message.get(k) for k in _RECREATE_FIELDS}
+        state = self.store.begin(
+            job.ticket_id, job.token, self.settings.processing_lock_seconds, recreate
+        )
+        if state == "done":
+            logger.info(
+                "ticket already processed; redelivery ignored", extra={"ticket_id": job.ticket_id}
+            )
+            return None
+        if state == "busy":
+            raise TicketBusy(f"ticket {job.ticket_id} is being processed elsewhere")
+        return job
+
+    def _decide(self, jobs: list[Job]) -> None:
+        started = time.perf_counter()
+        results = self.classifier.classify_batch([job.text for job in jobs])
+        metrics.add_metric(
+            name=MetricName.INFERENCE_LATENCY,
+            unit="Milliseconds",
+            value=(time.perf_counter() - started) * 1000,
+        )
+        for job, result in zip(jobs, results, strict=True):
+            job.result = result
+        now = time.time()
+        decisions = self.storms.observe_batch(
+            [
+                StormInput(
+                    job.ticket_id,
+                    result.embedding,
+                    result.embedding_space,
+                    job.text[:200],
+                    result.category,
+                    result.urgency_score,
+                    now,
+                )
+                for job, result in zip(jobs, results, strict=True)
+                if result.embedding
+            ]
+        )
+        for job in jobs:
+            job.storm = decisions.get(job.ticket_id)
+        solo = [job for job in jobs if not (job.storm and job.storm.incident_id)]
+        assigned = self.router.route_batch(
+            [
+                RoutingTicket(job.ticket_id, job.result.category, job.result.urgency_score)
+                for job in solo
+                if job.result
+            ]
+        )
+        for job in solo:
+            job.agent = assigned.get(job.ticket_id)
+
+    def _publish(self, job: Job) -> None:
+        assert job.result is not None
+        result, storm, stamp = job.result, job.storm, now_iso()
+        in_incident = bool(storm and storm.incident_id)
+        if storm and storm.opened_incident:
+            self._fold_into_incident(storm)
+        if in_incident:
+            self.store.remove_from_queue(job.ticket_id)
+        else:
+            self.store.mark_ready(job.ticket_id, result.urgency_score, result.category, job.agent)
+        fields = {
+            "status": "master_incident" if in_incident else "completed",
+            "category": result.category,
+            "category_confidence": f"{result.category_confidence:.4f}",
+            "urgency_score": f"{result.urgency_score:.4f}",
+            "urgency_label": urgency_label(result.urgency_score, self.settings),
+            "model": result.model,
+            "assigned_agent": job.agent,
+            "incident_id": storm.incident_id if storm else None,
+            "completed_at": stamp,
+            "updated_at": stamp,
+        }
+        self._alert(job, fields)
+        if self.store.finish(job.ticket_id, job.token, fields) == "done":
+            current = self.store.get(job.ticket_id) or {}
+            if current.get("status") == "master_incident":
+                self.store.remove_from_queue(job.ticket_id)
+        metrics.add_metric(name=MetricName.TICKETS_COMPLETED, unit="Count", value=1)
+        created_ms = job.message.get("created_ms")
+        if created_ms:
+            metrics.add_metric(
+                name=MetricName.PROCESSING_LATENCY,
+                unit="Milliseconds",
+                value=max(0.0, time.time() * 1000 - float(created_ms)),
+            )
+        logger.info(
+            "ticket processed",
+            extra={
+                "ticket_id": job.ticket_id,
+                "status": fields["status"],
+                "category": result.category,
+                "urgency_score": result.urgency_score,
+                "model": result.model,
+                "agent": job.agent,
+                "incident_id": fields["incident_id"],
+            },
+        )
+
+    def _fold_into_incident(self, storm: StormDecision) -> None:
+        """The storm's earlier tickets join the incident: no queue place, no agent of their own."""
+        for ticket_id in storm.linked_ticket_ids:
+            self.store.update(
+                ticket_id,
+                {
+                    "status": "master_incident",
+                    "incident_id": storm.incident_id,
+                    "updated_at": now_iso(),
+                },
+            )
+            self.store.remove_from_queue(ticket_id)
+            self.router.resolve(ticket_id)
+
+    def _alert(self, job: Job, fields: dict[str, Any]) -> None:
+        assert job.result is not None
+        storm, base = job.storm, self.settings.public_base_url.rstrip("/")
+        if storm and storm.opened_incident and storm.incident_id:
+            if self.gate.claim_incident(storm.incident_id):
+                incident = {
+                    "incident_id": storm.incident_id,
+                    "member_count": storm.member_count,
+                    "category": job.result.category,
+                    "representative_text": job.text,
+                    "first_seen": fields["completed_at"],
+                    "last_seen": fields["completed_at"],
+                }
+                self._send(build_incident_alert(incident, f"{base}/incidents/{storm.incident_id}"))
+            return
+        if job.result.urgency_score <= self.settings.urgency_alert_threshold:
+            return
+        if storm and storm.incident_id:
+            metrics.add_metric(name=MetricName.ALERTS_SUPPRESSED, unit="Count", value=1)
+            return
+        if self.gate.claim_ticket(job.ticket_id):
+            ticket = {**fields, "ticket_id": job.ticket_id, "text": job.text}
+            self._send(build_ticket_alert(ticket, f"{base}/tickets/{job.ticket_id}/status"))
+
+    def _send(self, payload: dict[str, Any]) -> None:
+        outcome = self.notifier.send(payload)
+        name = MetricName.ALERTS_FAILED if outcome.outcome == "failed" else MetricName.ALERTS_SENT
+        metrics.add_metric(name=name, unit="Count", value=1)
+
+    def _release(self, job: Job) -> None:
+        try:
+            self.store.release_lock(job.ticket_id, job.token)
+        except Exception:  # the lock expires on its own
+            logger.warning("could not release lock", extra={"ticket_id": job.ticket_id})
+
+
+def build_classifier(services: Services) -> Classifier:
+    """The model behind the shared circuit breaker, or the baseline alone when configured."""
+    if services.settings.classifier == "baseline":
+        return BaselineClassifier()
+    from smart_support.breaker import GuardedClassifier
+    from smart_support.encoder import OnnxClassifier
+
+    return GuardedClassifier(
+        primary=OnnxClassifier(services.settings.resolved_model_dir),
+        fallback=BaselineClassifier(),
+        redis=services.redis,
+        keys=services.keys,
+        settings=services.settings,
+    )

@@ -1,0 +1,117 @@
+"""Request and response bodies of the HTTP API (Pydantic; they also make the OpenAPI document)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from smart_support.config import get_settings
+
+_limits = get_settings()
+MetadataValue = str | int | float | bool | None
+
+
+class TicketIn(BaseModel):
+    """A new ticket: at least one of subject, body and description must hold text."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    subject: str | None = Field(default=None, max_length=_limits.max_subject_chars)
+    body: str | None = Field(default=None, max_length=_limits.max_text_chars)
+    description: str | None = Field(default=None, max_length=_limits.max_text_chars)
+    customer_id: str | None = Field(default=None, max_length=128, pattern=r"^[A-Za-z0-9._:@-]+$")
+    channel: Literal["email", "chat", "web", "phone", "social", "api"] | None = None
+    metadata: dict[str, MetadataValue] | None = Field(default=None, max_length=20)
+
+    @field_validator("subject", "body", "description")
+    @classmethod
+    def no_nul_bytes(cls, value: str | None) -> str | None:
+        if value is not None and "\x00" in value:
+            raise ValueError("text must not contain NUL characters")
+        return value
+
+    @field_validator("metadata")
+    @classmethod
+    def metadata_is_small(cls, value: dict[str, MetadataValue] | None) -> Any:
+        if value is None:
+            return value
+        for key, item in value.items():
+            if not 0 < len(key) <= 64:
+                raise ValueError("metadata keys must have 1 to 64 characters")
+            if isinstance(item, str) and len(item) > 512:
+                raise ValueError("metadata values must have at most 512 characters")
+        if len(json.dumps(value)) > 4096:
+            raise ValueError("metadata must serialise to at most 4096 bytes")
+        return value
+
+    @model_validator(mode="after")
+    def has_text(self) -> TicketIn:
+        if not any((t or "").strip() for t in (self.subject, self.body, self.description)):
+            raise ValueError("at least one of subject, body or description must be non-blank")
+        return self
+
+    def text(self) -> str:
+        """The text the classifiers read."""
+        return "\n".join(
+            t.strip() for t in (self.subject, self.body, self.description) if t and t.strip()
+        )
+
+
+class TicketAccepted(BaseModel):
+    ticket_id: str
+    status: Literal["accepted"] = "accepted"
+    status_url: str
+
+
+class TicketStatus(BaseModel):
+    ticket_id: str
+    status: Literal["pending", "processing", "completed", "master_incident", "resolved"]
+    category: str | None = None
+    category_confidence: float | None = None
+    urgency_score: float | None = None
+    urgency_label: Literal["high", "medium", "low"] | None = None
+    assigned_agent: str | None = None
+    incident_id: str | None = None
+    model: Literal["onnx", "baseline"] | None = None
+    customer_id: str | None = None
+    channel: str | None = None
+    created_at: str
+    updated_at: str | None = None
+    processing_at: str | None = None
+    completed_at: str | None = None
+    resolved_at: str | None = None
+    dequeued_at: str | None = None
+
+
+class TicketDetail(TicketStatus):
+    subject: str | None = None
+    body: str | None = None
+    description: str | None = None
+
+
+class QueueOut(BaseModel):
+    items: list[TicketStatus]
+    next_cursor: str | None
+
+
+class ErrorBody(BaseModel):
+    code: str
+    message: str
+    details: list[Any] | None = None
+
+
+class ErrorOut(BaseModel):
+    error: ErrorBody
+
+
+_FLOATS = ("category_confidence", "urgency_score")
+
+
+def status_from_row(row: dict[str, str], model: type[TicketStatus] = TicketStatus) -> TicketStatus:
+    data: dict[str, Any] = {k: v for k, v in row.items() if k in model.model_fields}
+    for name in _FLOATS:
+        if name in data:
+            data[name] = float(data[name])
+    return model(**data)

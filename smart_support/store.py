@@ -1,0 +1,238 @@
+"""Ticket state and the ready queue in Redis.
+
+A ticket is one hash under its own hash tag; the queue views (ready by urgency,
+per category, per agent, and pending/processing by age) share another tag. Every
+read-modify-write is a Lua script from ``scripts/`` touching one slot.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import secrets
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import redis
+
+from smart_support.errors import DependencyUnavailable, InvalidRequest
+from smart_support.keys import Keys
+
+SCRIPTS = Path(__file__).resolve().parent / "scripts"
+FINAL_STATUSES = ("completed", "master_incident", "resolved")
+TICKET_ID_PATTERN = r"^tkt_[0-9a-f]{32}$"
+
+
+@cache
+def lua(name: str) -> str:
+    return (SCRIPTS / f"{name}.lua").read_text()
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def new_ticket_id() -> str:
+    # Time-ordered prefix (ms) then 80 random bits: unique without coordination.
+    return f"tkt_{int(time.time() * 1000):012x}{secrets.token_hex(10)}"
+
+
+def _flatten(fields: Mapping[str, Any]) -> list[str]:
+    flat: list[str] = []
+    for key, value in fields.items():
+        if value is None:
+            continue
+        flat.append(key)
+        flat.append(value if isinstance(value, str) else json.dumps(value))
+    return flat
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    items: list[dict[str, Any]]
+    next_cursor: str | None
+
+
+def _encode_cursor(section: str, offset: int) -> str:
+    return base64.urlsafe_b64encode(f"{section}:{offset}".encode()).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str) -> tuple[str, int]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        section, offset = base64.urlsafe_b64decode(padded.encode()).decode().split(":")
+        if section not in ("r", "i") or int(offset) < 0:
+            raise ValueError(cursor)
+        return section, int(offset)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InvalidRequest("cursor is not one this API gave out") from exc
+
+
+class TicketStore:
+    def __init__(self, client: redis.Redis, keys: Keys, ticket_ttl_seconds: int) -> None:
+        self.redis = client
+        self.keys = keys
+        self.ttl = ticket_ttl_seconds
+        self._create = client.register_script(lua("ticket_create"))
+        self._begin = client.register_script(lua("ticket_begin"))
+        self._finish = client.register_script(lua("ticket_finish"))
+        self._ready = client.register_script(lua("queue_ready"))
+        self._pop = client.register_script(lua("queue_pop"))
+        self._move = client.register_script(lua("queue_move"))
+
+    # Intake -------------------------------------------------------------
+
+    def create(self, ticket_id: str, fields: Mapping[str, Any], created_ms: int) -> bool:
+        """Write a new ticket as pending and list it; False if the id was taken."""
+        pipe = self.redis.pipeline(transaction=False)
+        self._create(
+            keys=[self.keys.ticket(ticket_id)], args=[self.ttl, *_flatten(fields)], client=pipe
+        )
+        pipe.zadd(self.keys.inflight(), {ticket_id: created_ms}, nx=True)
+        created, _ = pipe.execute()
+        return bool(created)
+
+    def discard(self, ticket_id: str) -> None:
+        """Undo ``create`` for a ticket that never reached the queue."""
+        pipe = self.redis.pipeline(transaction=False)
+        pipe.delete(self.keys.ticket(ticket_id))
+        pipe.zrem(self.keys.inflight(), ticket_id)
+        pipe.execute()
+
+    # Processing ---------------------------------------------------------
+
+    def begin(
+        self, ticket_id: str, token: str, lock_seconds: int, recreate: Mapping[str, Any]
+    ) -> str:
+        return str(
+            self._begin(
+                keys=[self.keys.ticket(ticket_id), self.keys.ticket_lock(ticket_id)],
+                args=[token, lock_seconds * 1000, now_iso(), self.ttl, *_flatten(recreate)],
+            )
+        )
+
+    def finish(self, ticket_id: str, token: str, fields: Mapping[str, Any]) -> str:
+        return str(
+            self._finish(
+                keys=[self.keys.ticket(ticket_id), self.keys.ticket_lock(ticket_id)],
+                args=[token, self.ttl, *_flatten(fields)],
+            )
+        )
+
+    def release_lock(self, ticket_id: str, token: str) -> None:
+        """Give a lock back after a failure so a redelivery need not wait for it to expire."""
+        lock = self.keys.ticket_lock(ticket_id)
+        if self.redis.get(lock) == token:
+            self.redis.delete(lock)
+
+    def update(self, ticket_id: str, fields: Mapping[str, Any]) -> None:
+        flat = _flatten(fields)
+        self.redis.hset(
+            self.keys.ticket(ticket_id), mapping=dict(zip(flat[::2], flat[1::2], strict=True))
+        )
+
+    def mark_ready(self, ticket_id: str, urgency: float, category: str, agent: str | None) -> None:
+        keys = [
+            self.keys.ready(),
+            self.keys.ready_meta(),
+            self.keys.inflight(),
+            self.keys.ready_by_category(category),
+        ]
+        if agent:
+            keys.append(self.keys.ready_by_agent(agent))
+        self._ready(keys=keys, args=[ticket_id, urgency, category, agent or ""])
+
+    def assign_in_queue(self, ticket_id: str, agent: str) -> None:
+        self._move(
+            keys=[self.keys.ready(), self.keys.ready_meta()],
+            args=[self.keys.queue_tag, ticket_id, "assign", agent],
+        )
+
+    def remove_from_queue(self, ticket_id: str) -> None:
+        pipe = self.redis.pipeline(transaction=False)
+        self._move(
+            keys=[self.keys.ready(), self.keys.ready_meta()],
+            args=[self.keys.queue_tag, ticket_id, "remove", ""],
+            client=pipe,
+        )
+        pipe.zrem(self.keys.inflight(), ticket_id)
+        pipe.execute()
+
+    # Reads --------------------------------------------------------------
+
+    def get(self, ticket_id: str) -> dict[str, str] | None:
+        data = self.redis.hgetall(self.keys.ticket(ticket_id))
+        return data or None  # type: ignore[return-value]
+
+    def get_many(self, ticket_ids: Iterable[str]) -> list[dict[str, str] | None]:
+        ids = list(ticket_ids)
+        if not ids:
+            return []
+        pipe = self.redis.pipeline(transaction=False)
+        for ticket_id in ids:
+            pipe.hgetall(self.keys.ticket(ticket_id))
+        return [row or None for row in pipe.execute()]
+
+    def pop_next(self, *, agent: str | None = None, category: str | None = None) -> str | None:
+        if agent:
+            view = self.keys.ready_by_agent(agent)
+        elif category:
+            view = self.keys.ready_by_category(category)
+        else:
+            view = self.keys.ready()
+        popped = self._pop(
+            keys=[view, self.keys.ready(), self.keys.ready_meta()], args=[self.keys.queue_tag]
+        )
+        return str(popped[0]) if popped else None
+
+    def queue_page(self, limit: int, cursor: str | None) -> QueuePage:
+        """Ready tickets by urgency (highest first), then pending/processing by age."""
+        section, offset = _decode_cursor(cursor) if cursor else ("r", 0)
+        items: list[dict[str, Any]] = []
+        while len(items) < limit:
+            index = self.keys.ready() if section == "r" else self.keys.inflight()
+            want = limit - len(items)
+            if section == "r":
+                ids = self.redis.zrevrange(index, offset, offset + want - 1)
+            else:
+                ids = self.redis.zrange(index, offset, offset + want - 1)
+            rows = self.get_many(ids)  # type: ignore[arg-type]
+            vanished = [tid for tid, row in zip(ids, rows, strict=True) if row is None]
+            if vanished:
+                # Expired or discarded tickets leave the index as soon as a reader sees them.
+                self.redis.zrem(index, *vanished)
+            items.extend(row for row in rows if row is not None)
+            offset += len(ids)
+            if len(ids) < want:
+                if section == "i":
+                    return QueuePage(items, None)
+                section, offset = "i", 0
+        return QueuePage(items, _encode_cursor(section, offset))
+
+    def ping(self) -> None:
+        self.redis.ping()
+
+
+def redis_client(url: str) -> redis.Redis:
+    """A client that fails fast: an unreachable cache is a 503, never a hung request."""
+    return redis.Redis.from_url(
+        url,
+        decode_responses=True,
+        socket_connect_timeout=float(os.environ.get("REDIS_CONNECT_TIMEOUT", "1.0")),
+        socket_timeout=float(os.environ.get("REDIS_SOCKET_TIMEOUT", "2.0")),
+        health_check_interval=30,
+    )
+
+
+def unavailable(exc: Exception, retry_after: int) -> DependencyUnavailable:
+    return DependencyUnavailable(
+        "the ticket store is unavailable; retry shortly",
+        retry_after=retry_after,
+        details=[{"dependency": "redis", "reason": type(exc).__name__}],
+    )
