@@ -210,7 +210,9 @@ def build_resolver(*routers: Router) -> Resolver:
 
 def _route_table(app: APIGatewayRestResolver) -> list[tuple[str, re.Pattern[str]]]:
     # Powertools answers 404 for a known path with another method; this lets us say 405.
-    return [(route.method.upper(), route.rule) for route in app._routes]
+    return [
+        (route.method.upper(), route.rule) for route in app._static_routes + app._dynamic_routes
+    ]
 
 
 def openapi_document() -> dict[str, Any]:
