@@ -64,3 +64,30 @@ bench: $(STAMP) $(MODEL) ## benchmarks: inference latency, cold start, local-sta
 
 clean: ## remove build output and the virtualenv
 	rm -rf $(VENV) layers/model/build .aws-sam .pytest_cache .mypy_cache .ruff_cache
+
+# SAM CLI pins click and boto3 versions that clash with the project's, so it lives in its own
+# virtualenv. That venv is built on python3.12, the Lambda runtime, because `sam build` looks
+# for a python3.12 on PATH; pyenv's interpreters are tried when python3.12 is not there.
+SAM_VENV        := .venv-sam
+SAM             := $(SAM_VENV)/bin/sam
+SAM_CLI_VERSION ?= 1.170.0
+TEMPLATE        := infra/template.yaml
+PYTHON312       ?= $(shell for p in python3.12 $$(pyenv root 2>/dev/null)/versions/3.12.*/bin/python3.12; do \
+	"$$p" -c 'import sys; assert sys.version_info[:2] == (3, 12)' >/dev/null 2>&1 && { command -v "$$p"; break; }; done)
+# Offline: no telemetry, a region for the translator, never a container.
+SAM_RUN         := env PATH="$(abspath $(SAM_VENV))/bin:$$PATH" SAM_CLI_TELEMETRY=0 AWS_DEFAULT_REGION=us-east-1
+
+$(SAM):
+	@test -n "$(PYTHON312)" || { echo "SAM needs python3.12 (the Lambda runtime): install it, e.g. 'pyenv install 3.12'" >&2; exit 1; }
+	$(PYTHON312) -m venv $(SAM_VENV)
+	$(SAM_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(SAM_VENV)/bin/python -m pip install --quiet aws-sam-cli==$(SAM_CLI_VERSION)
+
+validate: $(SAM) $(STAMP) ## lint the SAM template (sam validate --lint, cfn-lint)
+	$(SAM_RUN) $(SAM) validate --template $(TEMPLATE) --region us-east-1
+	$(SAM_RUN) $(SAM) validate --lint --template $(TEMPLATE) --region us-east-1
+	$(VENV)/bin/cfn-lint $(TEMPLATE)
+
+sam-build: $(SAM) $(MODEL) ## sam build: functions and both layers into .aws-sam/build
+	$(SAM_RUN) $(SAM) build --template $(TEMPLATE) --build-dir .aws-sam/build
+	@du -sh .aws-sam/build/CoreLayer .aws-sam/build/ModelLayer
