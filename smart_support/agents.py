@@ -15,6 +15,7 @@ from ``scripts/agents_*.lua``, so capacity is never exceeded whatever the concur
 from __future__ import annotations
 
 import json
+import math
 import re
 import time
 from collections.abc import Sequence
@@ -87,6 +88,11 @@ class Reservation:
 
     outcome: str
     agent_id: str | None
+
+
+def _clamp_unit(value: float) -> float:
+    number = float(value)
+    return 0.0 if math.isnan(number) else min(1.0, max(0.0, number))
 
 
 def _lua(name: str) -> str:
@@ -252,7 +258,7 @@ class AgentRegistry:
                     self.waiting_key,
                     self.waiting_category_key(t.category),
                 ],
-                args=[self._tag, t.ticket_id, t.category, repr(float(t.urgency))],
+                args=[self._tag, t.ticket_id, t.category, repr(_clamp_unit(t.urgency))],
                 client=pipe,
             )
         return [Reservation(outcome, agent or None) for outcome, agent in pipe.execute()]
@@ -350,6 +356,18 @@ class Router:
         if waits:
             metrics.add_metric(name=MetricName.ASSIGNMENT_WAITS, unit=MetricUnit.Count, value=waits)
         return {t.ticket_id: result.get(t.ticket_id) for t in tickets}
+
+    def drain_waiting(self, limit: int = 10) -> dict[str, str]:
+        """Route the most urgent waiting tickets again, e.g. after PUT /agents raised a capacity
+        or brought an agent online. Returns only the tickets that got an agent."""
+        candidates = [
+            RoutingTicket(ticket_id, category, urgency)
+            for category in CATEGORIES
+            for ticket_id, urgency in self._registry.waiting(category, limit)
+        ]
+        candidates.sort(key=lambda t: (-t.urgency, t.ticket_id))
+        answer = self.route_batch(candidates[:limit])
+        return {ticket_id: agent for ticket_id, agent in answer.items() if agent is not None}
 
     def resolve(self, ticket_id: str) -> ResolveOutcome:
         """Free the ticket's agent; a waiting ticket may be handed to it (see the outcome)."""

@@ -202,3 +202,19 @@ def test_ticket_that_loses_a_reservation_race_is_re_solved(
     answer = Router(registry).route_batch([RoutingTicket("t1", "Billing", 0.5)])
     assert answer == {"t1": "B"}
     assert registry.assigned_agent("rival") == "A"
+
+
+def test_draining_after_a_capacity_increase_assigns_waiting_tickets_by_urgency(
+    registry: AgentRegistry,
+) -> None:
+    registry.put("A", AgentUpdate(skills={"Billing": 1.0}, capacity=0))
+    router = Router(registry)
+    router.route_batch([RoutingTicket(f"t{i}", "Billing", i / 10) for i in range(4)])
+    registry.put("A", AgentUpdate(capacity=2))
+    assert router.drain_waiting() == {"t3": "A", "t2": "A"}
+    assert [t for t, _ in registry.waiting("Billing")] == ["t1", "t0"]
+
+
+def test_nan_urgency_waits_as_the_least_urgent(registry: AgentRegistry) -> None:
+    assert registry.add_waiting("t1", "Legal", float("nan")) is None
+    assert registry.waiting("Legal") == [("t1", 0.0)]
