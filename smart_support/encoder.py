@@ -1,0 +1,241 @@
+"""The ONNX classifier: one encoder pass per batch gives embedding, category and urgency.
+
+Reads the model layer's content (encoder.onnx, tokenizer.json, manifest.json) lazily on
+first use. A latency budget is enforced by abandoning the ONNX Runtime call from a timer
+(RunOptions.terminate), so an overrunning inference really stops instead of being
+noticed after the fact.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from smart_support.classification import Classification
+from smart_support.config import CATEGORIES, Settings, get_settings
+
+OUTPUTS = ("embedding", "category_probs", "urgency")
+MAX_TOKENS = 256
+
+
+class ModelError(Exception):
+    """The model could not answer; the caller falls back to the baseline."""
+
+    code = "model_error"
+
+
+class ModelUnavailable(ModelError):
+    """The model's files are missing, unreadable or do not match this code."""
+
+    code = "model_unavailable"
+
+
+class ModelTimeout(ModelError):
+    """The call overran its latency budget and was abandoned."""
+
+    code = "model_timeout"
+
+
+def model_text(subject: str, body: str) -> str:
+    """What the model reads for a ticket; training builds its texts the same way."""
+    return f"{subject.strip()}\n{body.strip()}".strip()
+
+
+def length_groups(lengths: Sequence[int], max_batch: int) -> list[list[int]]:
+    """Indices grouped by similar token length, each group one ONNX call.
+
+    Padding costs compute for every padded position, so a 20-token ticket should not be
+    padded to 256 because a long one shares its batch; but every extra call costs a fixed
+    overhead too, so a group only splits when the longest would more than double it.
+    """
+    order = sorted(range(len(lengths)), key=lambda i: (lengths[i], i))
+    groups: list[list[int]] = []
+    for i in order:
+        if groups:
+            group = groups[-1]
+            shortest = lengths[group[0]]
+            if len(group) < max_batch and lengths[i] <= max(2 * shortest, shortest + 16):
+                group.append(i)
+                continue
+        groups.append([i])
+    return groups
+
+
+def pad(ids: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """(input_ids, attention_mask) padded to the longest sequence of the group."""
+    width = max(len(x) for x in ids)
+    input_ids = np.zeros((len(ids), width), dtype=np.int64)
+    mask = np.zeros((len(ids), width), dtype=np.int64)
+    for row, seq in enumerate(ids):
+        input_ids[row, : len(seq)] = seq
+        mask[row, : len(seq)] = 1
+    return input_ids, mask
+
+
+class OnnxClassifier:
+    """Classifier backed by the model layer; thread-safe once loaded."""
+
+    name = "onnx"
+
+    def __init__(
+        self,
+        model_dir: str | Path | None = None,
+        *,
+        settings: Settings | None = None,
+        intra_op_threads: int = 1,
+        model_path: str | Path | None = None,
+        embedding_space: str | None = None,
+        max_batch: int = 16,
+    ) -> None:
+        """``model_dir`` holds the layer content (default: settings.resolved_model_dir).
+
+        ``model_path`` swaps in another graph with the same inputs and outputs (the fp32
+        build, for benchmarks); ``embedding_space`` then names its vectors.
+        """
+        base = Path(model_dir) if model_dir else (settings or get_settings()).resolved_model_dir
+        self.model_dir = base
+        self.model_path = Path(model_path) if model_path else base / "encoder.onnx"
+        self.intra_op_threads = intra_op_threads
+        self.max_batch = max_batch
+        self._space_override = embedding_space
+        self._lock = threading.Lock()
+        self._session: Any = None
+        self._tokenizer: Any = None
+        self._manifest: dict[str, Any] = {}
+
+    @property
+    def loaded(self) -> bool:
+        return self._session is not None
+
+    @property
+    def manifest(self) -> dict[str, Any]:
+        self.load()
+        return self._manifest
+
+    @property
+    def embedding_space(self) -> str:
+        return self._space_override or str(self.manifest["embedding_space"])
+
+    def load(self) -> OnnxClassifier:
+        """Open session and tokenizer once; raises ModelUnavailable if the files are unusable."""
+        if self._session is not None:
+            return self
+        with self._lock:
+            if self._session is None:
+                self._open()
+        return self
+
+    def _open(self) -> None:
+        # Imported here so a process configured for the baseline never pays for them.
+        try:
+            import onnxruntime as ort
+            from tokenizers import Tokenizer
+        except ImportError as exc:
+            raise ModelUnavailable(f"model runtime not installed: {exc}") from exc
+        try:
+            manifest = json.loads((self.model_dir / "manifest.json").read_text("utf-8"))
+            tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
+        except Exception as exc:  # tokenizers raises a bare Exception on bad JSON
+            raise ModelUnavailable(f"model files in {self.model_dir} unusable: {exc}") from exc
+        if tuple(manifest.get("labels", ())) != CATEGORIES:
+            raise ModelUnavailable(
+                f"model labels {manifest.get('labels')} differ from {list(CATEGORIES)}"
+            )
+        # Groups are padded here, per length group, rather than by the tokenizer.
+        tokenizer.no_padding()
+        tokenizer.enable_truncation(MAX_TOKENS)
+
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = self.intra_op_threads
+        options.inter_op_num_threads = 1
+        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        # Spinning worker threads burn CPU that Lambda bills and neighbours need.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        try:
+            session = ort.InferenceSession(
+                str(self.model_path), options, providers=["CPUExecutionProvider"]
+            )
+        except Exception as exc:
+            raise ModelUnavailable(f"cannot load {self.model_path}: {exc}") from exc
+        missing = set(OUTPUTS) - {o.name for o in session.get_outputs()}
+        if missing:
+            raise ModelUnavailable(f"{self.model_path} lacks outputs {sorted(missing)}")
+        self._ort = ort
+        self._manifest = manifest
+        self._tokenizer = tokenizer
+        self._session = session
+
+    def warm(self) -> None:
+        """Load and run one tiny inference, so the first real batch pays no setup cost."""
+        self.classify_batch(["warm up"])
+
+    def classify_batch(
+        self, texts: Sequence[str], budget_ms: float | None = None
+    ) -> list[Classification]:
+        """Classify every text, in order. Over ``budget_ms`` the call is abandoned."""
+        if not texts:
+            return []
+        self.load()
+        run_options = self._ort.RunOptions()
+        expired = threading.Event()
+        timer: threading.Timer | None = None
+        if budget_ms is not None:
+
+            def abandon() -> None:
+                expired.set()
+                run_options.terminate = True
+
+            timer = threading.Timer(max(budget_ms, 0.0) / 1000.0, abandon)
+            timer.daemon = True
+            timer.start()
+        try:
+            return self._classify(texts, run_options, expired, budget_ms)
+        finally:
+            if timer is not None:
+                timer.cancel()
+
+    def _classify(
+        self,
+        texts: Sequence[str],
+        run_options: Any,
+        expired: threading.Event,
+        budget_ms: float | None,
+    ) -> list[Classification]:
+        try:
+            encodings = self._tokenizer.encode_batch([str(t) for t in texts])
+        except Exception as exc:
+            raise ModelError(f"tokenizer failed: {exc}") from exc
+        ids = [e.ids for e in encodings]
+        space = self.embedding_space
+        results: list[Classification | None] = [None] * len(texts)
+        for group in length_groups([len(x) for x in ids], self.max_batch):
+            input_ids, mask = pad([ids[i] for i in group])
+            try:
+                embedding, probs, urgency = self._session.run(
+                    list(OUTPUTS), {"input_ids": input_ids, "attention_mask": mask}, run_options
+                )
+            except Exception as exc:
+                if expired.is_set():
+                    raise ModelTimeout(f"inference abandoned after {budget_ms} ms") from exc
+                raise ModelError(f"inference failed: {exc}") from exc
+            if not (np.isfinite(probs).all() and np.isfinite(urgency).all()):
+                raise ModelError("inference produced non-finite values")
+            for row, i in enumerate(group):
+                best = int(np.argmax(probs[row]))
+                results[i] = Classification(
+                    category=CATEGORIES[best],
+                    category_confidence=float(probs[row, best]),
+                    urgency_score=float(np.clip(urgency[row], 0.0, 1.0)),
+                    model=self.name,
+                    embedding=tuple(float(v) for v in embedding[row]),
+                    embedding_space=space,
+                )
+        if expired.is_set():
+            # The last run finished just as the timer fired; the budget still counts.
+            raise ModelTimeout(f"inference exceeded {budget_ms} ms")
+        return [r for r in results if r is not None]
