@@ -22,8 +22,10 @@ class Settings:
     # Connections
     redis_url: str = "redis://127.0.0.1:6379/0"
     redis_url_parameter: str = ""  # SSM SecureString name holding the URL (AWS)
+    redis_auth_secret: str = ""  # Secrets Manager id whose SecretString is the AUTH token (AWS)
     key_prefix: str = "ss"
     queue_url: str = ""
+    sqs_endpoint_url: str = ""  # SQS endpoint override (sam local); empty -> the AWS default
     public_base_url: str = ""  # prefix for status links in alerts; empty -> relative
 
     # Intake limits
