@@ -23,9 +23,13 @@ from aws_lambda_powertools.event_handler.openapi.exceptions import (
 from aws_lambda_powertools.event_handler.openapi.params import Header, Path, Query
 from botocore.exceptions import BotoCoreError, ClientError
 
+from smart_support.agents import Agent, AgentRegistry, AgentUpdate, validate_agent_id
+from smart_support.agents import Router as TicketRouter
 from smart_support.config import CATEGORIES, get_settings
+from smart_support.dedup import IncidentStore, InvalidCursorError
 from smart_support.errors import (
     AppError,
+    InvalidRequest,
     MalformedJson,
     MethodNotAllowed,
     NotFound,
@@ -352,3 +356,105 @@ def health() -> Response[dict[str, Any]]:
 
 
 HEALTH_EXTRAS: list[Callable[[Any], dict[str, Any]]] = []
+
+
+# Incidents, agents, resolve --------------------------------------------------------
+
+IncidentId = Annotated[str, Path(pattern=r"^inc_[0-9a-f]{32}$")]
+
+
+@query_router.get(
+    "/incidents",
+    summary="Master incidents, newest first",
+    responses={200: {"description": "A page"}, **ERRORS},
+)
+def incidents(
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    cursor: Annotated[str | None, Query(max_length=64)] = None,
+) -> dict[str, Any]:
+    services = get_services()
+    try:
+        items, next_cursor = IncidentStore(
+            services.redis, services.keys, services.settings
+        ).list_incidents(limit, cursor)
+    except InvalidCursorError as exc:
+        raise InvalidRequest("cursor is not one this API gave out") from exc
+    return {"items": items, "next_cursor": next_cursor}
+
+
+@query_router.get(
+    "/incidents/<incident_id>",
+    summary="One incident with its members",
+    responses={200: {"description": "The incident"}, **ERRORS},
+)
+def incident(
+    incident_id: IncidentId,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    cursor: Annotated[str | None, Query(max_length=20)] = None,
+) -> dict[str, Any]:
+    services = get_services()
+    try:
+        found = IncidentStore(services.redis, services.keys, services.settings).get_incident(
+            incident_id, limit, cursor
+        )
+    except InvalidCursorError as exc:
+        raise InvalidRequest("cursor is not one this API gave out") from exc
+    if found is None:
+        raise NotFound(f"no incident {incident_id}")
+    return found
+
+
+@query_router.get(
+    "/agents",
+    summary="The agent registry with current loads",
+    responses={200: {"description": "Agents"}, **ERRORS},
+)
+def agents() -> dict[str, Any]:
+    services = get_services()
+    registry = AgentRegistry(services.redis, services.keys)
+    registry.ensure_seeded()
+    return {"items": [a.model_dump() for a in registry.list_agents()]}
+
+
+@query_router.put(
+    "/agents/<agent_id>",
+    summary="Create or update an agent (admin)",
+    responses={200: {"description": "The agent", "content": {JSON: {"model": Agent}}}, **ERRORS},
+)
+def put_agent(agent_id: AgentId, update: AgentUpdate) -> dict[str, Any]:
+    services = get_services()
+    registry = AgentRegistry(services.redis, services.keys)
+    registry.ensure_seeded()
+    return registry.put(validate_agent_id(agent_id), update).model_dump()
+
+
+@query_router.post(
+    "/tickets/<ticket_id>/resolve",
+    summary="Resolve a ticket (admin)",
+    description="Frees the agent's capacity and hands it the best waiting "
+    "ticket it can take. Resolving twice is harmless.",
+    responses={200: {"description": "Resolved"}, **ERRORS},
+)
+def resolve_ticket(ticket_id: TicketId) -> dict[str, Any]:
+    services = get_services()
+    store = services.store
+    if store.get(ticket_id) is None:
+        raise NotFound(f"no ticket {ticket_id}")
+    outcome = TicketRouter(AgentRegistry(services.redis, services.keys)).resolve(ticket_id)
+    stamp = now_iso()
+    if not outcome.already_resolved:
+        store.update(ticket_id, {"status": "resolved", "resolved_at": stamp, "updated_at": stamp})
+        store.remove_from_queue(ticket_id)
+    if outcome.handed_ticket_id and outcome.handed_agent_id:
+        store.update(
+            outcome.handed_ticket_id,
+            {"assigned_agent": outcome.handed_agent_id, "updated_at": stamp},
+        )
+        store.assign_in_queue(outcome.handed_ticket_id, outcome.handed_agent_id)
+    return {
+        "ticket_id": ticket_id,
+        "status": "resolved",
+        "agent_id": outcome.agent_id,
+        "already_resolved": outcome.already_resolved,
+        "handed_ticket_id": outcome.handed_ticket_id,
+    }

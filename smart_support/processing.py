@@ -15,14 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from smart_support.agents import AgentRegistry
+from smart_support.agents import AgentRegistry, Router
 from smart_support.baseline import BaselineClassifier
 from smart_support.classification import Classification, Classifier, urgency_label
 from smart_support.dedup import StormDecision, StormDetector, StormInput
 from smart_support.observability import MetricName, logger, metrics
-from smart_support.routing import Router, RoutingTicket
+from smart_support.routing import RoutingTicket
 from smart_support.services import Services
-from smart_support.slack import AlertGate, SlackNotifier, build_incident_alert, build_ticket_alert
+from smart_support.slack import AlertGate, AlertResult, SlackNotifier
 from smart_support.store import TICKET_ID_PATTERN, now_iso
 
 _TICKET_ID = re.compile(TICKET_ID_PATTERN)
@@ -257,7 +257,11 @@ class Pipeline:
                     "first_seen": fields["completed_at"],
                     "last_seen": fields["completed_at"],
                 }
-                self._send(build_incident_alert(incident, f"{base}/incidents/{storm.incident_id}"))
+                self._count(
+                    self.notifier.send_incident_alert(
+                        incident, f"{base}/incidents/{storm.incident_id}"
+                    )
+                )
             return
         if job.result.urgency_score <= self.settings.urgency_alert_threshold:
             return
@@ -266,11 +270,12 @@ class Pipeline:
             return
         if self.gate.claim_ticket(job.ticket_id):
             ticket = {**fields, "ticket_id": job.ticket_id, "text": job.text}
-            self._send(build_ticket_alert(ticket, f"{base}/tickets/{job.ticket_id}/status"))
+            self._count(
+                self.notifier.send_ticket_alert(ticket, f"{base}/tickets/{job.ticket_id}/status")
+            )
 
-    def _send(self, payload: dict[str, Any]) -> None:
-        outcome = self.notifier.send(payload)
-        name = MetricName.ALERTS_FAILED if outcome.outcome == "failed" else MetricName.ALERTS_SENT
+    def _count(self, result: AlertResult) -> None:
+        name = MetricName.ALERTS_FAILED if result.outcome == "failed" else MetricName.ALERTS_SENT
         metrics.add_metric(name=name, unit="Count", value=1)
 
     def _release(self, job: Job) -> None:

@@ -4,8 +4,6 @@ The whole batch goes through the model in one pass; Powertools' BatchProcessor t
 reports each failed record so SQS retries only those (ReportBatchItemFailures).
 """
 
-from functools import cache
-
 from aws_lambda_powertools.utilities.batch import (
     BatchProcessor,
     EventType,
@@ -18,13 +16,21 @@ from smart_support.observability import MetricName, logger, metrics, tracer
 from smart_support.processing import Pipeline, build_classifier
 from smart_support.services import get_services
 
-processor = BatchProcessor(event_type=EventType.SQS)
+# A batch where every record failed is reported record by record too, rather than raised,
+# so the poller and SQS see the same partial-failure answer whatever the count.
+processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
 
 
-@cache
+_current: Pipeline | None = None
+
+
 def pipeline() -> Pipeline:
+    """One pipeline per execution environment, rebuilt only if the services were reset."""
+    global _current
     services = get_services()
-    return Pipeline(services, build_classifier(services))
+    if _current is None or _current.services is not services:
+        _current = Pipeline(services, build_classifier(services))
+    return _current
 
 
 @logger.inject_lambda_context

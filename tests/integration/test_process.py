@@ -1,0 +1,127 @@
+"""The process handler on SQS batches: lifecycle, queue, routing, alerts, redelivery, failures."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from tests.integration.conftest import Env, api_event
+
+
+def submit(ingest: Any, context: Any, **body: Any) -> str:
+    response = ingest(api_event("post_ticket", body=body), context)
+    assert response["statusCode"] == 202, response
+    return str(json.loads(response["body"])["ticket_id"])
+
+
+def run_batch(process: Any, context: Any, records: list[dict[str, Any]]) -> set[str]:
+    """Invoke the process handler; returns the message ids it reported as failed."""
+    response = process({"Records": records}, context)
+    return {item["itemIdentifier"] for item in response["batchItemFailures"]}
+
+
+def test_batch_completes_tickets_with_category_urgency_and_agent(
+    env: Env, ingest: Any, process: Any, context: Any
+):
+    technical = submit(ingest, context, description="API server crash and error")
+    billing = submit(ingest, context, description="Refund and billing charge issue")
+    assert run_batch(process, context, env.drain()) == set()
+    tech = env.services.store.get(technical)
+    bill = env.services.store.get(billing)
+    assert tech and bill
+    assert (tech["status"], tech["category"], tech["assigned_agent"]) == (
+        "completed",
+        "Technical",
+        "Agent1",
+    )
+    assert (bill["status"], bill["category"], bill["assigned_agent"]) == (
+        "completed",
+        "Billing",
+        "Agent2",
+    )
+    assert tech["model"] == "baseline"
+    assert 0.0 <= float(tech["urgency_score"]) <= 1.0
+    assert tech["urgency_label"] in ("high", "medium", "low")
+
+
+def test_completed_tickets_enter_ready_queue_by_urgency(
+    env: Env, ingest: Any, process: Any, context: Any
+):
+    calm = submit(ingest, context, description="Minor UI issue, no rush")
+    urgent = submit(ingest, context, description="CRITICAL server outage immediately")
+    run_batch(process, context, env.drain())
+    assert env.services.store.pop_next() == urgent
+    assert env.services.store.pop_next() == calm
+    assert env.services.store.pop_next() is None
+
+
+def test_redelivered_message_is_not_processed_twice(
+    env: Env, ingest: Any, process: Any, context: Any
+):
+    ticket = submit(ingest, context, description="URGENT: production is down, ASAP!!")
+    records = env.drain()
+    assert run_batch(process, context, records) == set()
+    first = env.services.store.get(ticket)
+    assert run_batch(process, context, records) == set()
+    again = env.services.store.get(ticket)
+    assert first == again
+    registry_load = env.services.redis.scard(f"{env.services.keys.agents_tag}:open:Agent1")
+    assert registry_load == 1
+
+
+def test_poison_message_is_reported_and_rest_of_batch_completes(
+    env: Env, ingest: Any, process: Any, context: Any
+):
+    good = submit(ingest, context, description="Invoice shows the wrong amount")
+    records = env.drain()
+    poison = dict(records[0], messageId="poison-1", body="{not json")
+    failed = run_batch(process, context, [poison, *records])
+    assert failed == {"poison-1"}
+    row = env.services.store.get(good)
+    assert row and row["status"] == "completed"
+
+
+def test_ticket_locked_by_another_worker_is_retried_later(
+    env: Env, ingest: Any, process: Any, context: Any
+):
+    ticket = submit(ingest, context, description="Cannot log in")
+    records = env.drain()
+    env.services.redis.set(env.services.keys.ticket_lock(ticket), "someone-else", px=60_000)
+    assert run_batch(process, context, records) == {records[0]["messageId"]}
+    env.services.redis.delete(env.services.keys.ticket_lock(ticket))
+    assert run_batch(process, context, records) == set()
+    row = env.services.store.get(ticket)
+    assert row and row["status"] == "completed"
+
+
+def test_redis_failure_mid_batch_fails_records_for_retry(
+    env: Env, ingest: Any, process: Any, context: Any, monkeypatch: pytest.MonkeyPatch
+):
+    import redis
+
+    ticket = submit(ingest, context, description="Payment failed twice")
+    records = env.drain()
+    store = env.services.store
+
+    def broken(*args: Any, **kwargs: Any) -> None:
+        raise redis.ConnectionError("connection reset")
+
+    monkeypatch.setattr(store, "mark_ready", broken)
+    assert run_batch(process, context, records) == {records[0]["messageId"]}
+    assert (store.get(ticket) or {})["status"] == "processing"
+    monkeypatch.undo()
+    assert run_batch(process, context, records) == set()
+    assert (store.get(ticket) or {})["status"] == "completed"
+
+
+def test_expired_ticket_state_is_rebuilt_from_the_message(
+    env: Env, ingest: Any, process: Any, context: Any
+):
+    ticket = submit(ingest, context, subject="Legal hold", body="Our counsel sent a subpoena")
+    env.services.redis.delete(env.services.keys.ticket(ticket))
+    assert run_batch(process, context, env.drain()) == set()
+    row = env.services.store.get(ticket)
+    assert row and row["status"] == "completed" and row["subject"] == "Legal hold"
+    assert row["category"] == "Legal"
