@@ -17,11 +17,10 @@ from typing import Any, Literal
 
 import redis
 import requests
-from aws_lambda_powertools.metrics import MetricUnit
 
 from smart_support.config import Settings
 from smart_support.keys import Keys
-from smart_support.observability import MetricName, logger, metrics
+from smart_support.observability import logger
 
 PARAMETER_MAX_AGE_SECONDS = 300
 BACKOFF_BASE_SECONDS = 0.25
@@ -300,10 +299,8 @@ class SlackNotifier:
         return AlertResult("failed", attempt, f"HTTP {response.status_code}: {response.text[:100]}")
 
     def _finish(self, result: AlertResult, fields: Mapping[str, str]) -> AlertResult:
-        if result.outcome == "sent":
-            metrics.add_metric(name=MetricName.ALERTS_SENT, unit=MetricUnit.Count, value=1)
-        elif result.outcome == "failed":
-            metrics.add_metric(name=MetricName.ALERTS_FAILED, unit=MetricUnit.Count, value=1)
+        # Metrics are the caller's: it also knows about suppressed alerts.
+        if result.outcome == "failed":
             logger.warning(
                 "Slack alert failed",
                 extra={**fields, "attempts": result.attempts, "detail": result.detail},
