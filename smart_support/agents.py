@@ -248,10 +248,12 @@ class AgentRegistry:
         return self.wait_many([RoutingTicket(ticket_id, category, urgency)])[0].agent_id
 
     def wait_many(self, tickets: Sequence[RoutingTicket]) -> list[Reservation]:
+        """Park each ticket (or reserve it if room appeared). A ticket of a category outside
+        CATEGORIES can never match a skill: it is reported ``unroutable`` rather than failing
+        the batch."""
+        routable = [t for t in tickets if t.category in CATEGORIES]
         pipe = self._redis.pipeline(transaction=False)
-        for t in tickets:
-            if t.category not in CATEGORIES:
-                raise ValueError(f"unknown category {t.category!r}")
+        for t in routable:
             self._wait(
                 keys=[
                     *self._ticket_keys(),
@@ -261,7 +263,16 @@ class AgentRegistry:
                 args=[self._tag, t.ticket_id, t.category, repr(_clamp_unit(t.urgency))],
                 client=pipe,
             )
-        return [Reservation(outcome, agent or None) for outcome, agent in pipe.execute()]
+        found = iter(pipe.execute() if routable else [])
+        answers: list[Reservation] = []
+        for t in tickets:
+            if t.category not in CATEGORIES:
+                logger.warning("ticket has no routable category", extra={"ticket_id": t.ticket_id})
+                answers.append(Reservation("unroutable", None))
+            else:
+                outcome, agent = next(found)
+                answers.append(Reservation(outcome, agent or None))
+        return answers
 
     def waiting(self, category: str, limit: int = 100) -> list[tuple[str, float]]:
         """Waiting tickets of a category, most urgent first."""

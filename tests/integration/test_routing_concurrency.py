@@ -218,3 +218,13 @@ def test_draining_after_a_capacity_increase_assigns_waiting_tickets_by_urgency(
 def test_nan_urgency_waits_as_the_least_urgent(registry: AgentRegistry) -> None:
     assert registry.add_waiting("t1", "Legal", float("nan")) is None
     assert registry.waiting("Legal") == [("t1", 0.0)]
+
+
+def test_ticket_of_an_unknown_category_stays_unassigned_without_failing_the_batch(
+    registry: AgentRegistry,
+) -> None:
+    registry.put("A", AgentUpdate(skills={"Billing": 1.0}, capacity=2))
+    answer = Router(registry).route_batch(
+        [RoutingTicket("odd", "Cooking", 0.9), RoutingTicket("bill", "Billing", 0.5)]
+    )
+    assert answer == {"odd": None, "bill": "A"}
