@@ -139,13 +139,16 @@ class OnnxClassifier:
             raise ModelUnavailable(f"model runtime not installed: {exc}") from exc
         try:
             manifest = json.loads((self.model_dir / "manifest.json").read_text("utf-8"))
-            tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
-        except Exception as exc:  # tokenizers raises a bare Exception on bad JSON
-            raise ModelUnavailable(f"model files in {self.model_dir} unusable: {exc}") from exc
+        except (OSError, ValueError) as exc:
+            raise ModelUnavailable(f"no usable manifest in {self.model_dir}: {exc}") from exc
         if tuple(manifest.get("labels", ())) != CATEGORIES:
             raise ModelUnavailable(
                 f"model labels {manifest.get('labels')} differ from {list(CATEGORIES)}"
             )
+        try:
+            tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
+        except Exception as exc:  # tokenizers raises a bare Exception on bad JSON
+            raise ModelUnavailable(f"no usable tokenizer in {self.model_dir}: {exc}") from exc
         # Groups are padded here, per length group, rather than by the tokenizer.
         tokenizer.no_padding()
         tokenizer.enable_truncation(MAX_TOKENS)
@@ -165,10 +168,17 @@ class OnnxClassifier:
         missing = set(OUTPUTS) - {o.name for o in session.get_outputs()}
         if missing:
             raise ModelUnavailable(f"{self.model_path} lacks outputs {sorted(missing)}")
+        self.attach(session, tokenizer, manifest)
+
+    def attach(self, session: Any, tokenizer: Any, manifest: dict[str, Any]) -> OnnxClassifier:
+        """Use an already opened session and tokenizer (tools, and test doubles of either)."""
+        import onnxruntime as ort
+
         self._ort = ort
         self._manifest = manifest
         self._tokenizer = tokenizer
         self._session = session
+        return self
 
     def warm(self) -> None:
         """Load and run one tiny inference, so the first real batch pays no setup cost."""
