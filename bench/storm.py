@@ -112,7 +112,9 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def main() -> None:
-    client = CountingRedis.from_url(REDIS_URL, decode_responses=True)
+    client = CountingRedis(
+        connection_pool=redis.ConnectionPool.from_url(REDIS_URL, decode_responses=True)
+    )
     client.ping()
     run_storm(client, 100, seed=0)  # loads the scripts and warms numpy
     rows = []

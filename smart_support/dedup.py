@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 import re
 import time
 import uuid
@@ -105,6 +106,11 @@ def _decision(raw: str) -> StormDecision:
     )
 
 
+def _clamp_urgency(value: float) -> float:
+    # NaN would poison the incident's max_urgency (and JSON): a broken score counts as 0.
+    return min(1.0, max(0.0, value)) if math.isfinite(value) else 0.0
+
+
 def _encode_vector(vector: np.ndarray) -> str:
     return base64.b64encode(vector.astype("<f4").tobytes()).decode("ascii")
 
@@ -164,7 +170,7 @@ class StormDetector:
         self._cache: dict[str, _SpaceCache] = {}
 
     def observe_batch(self, items: Sequence[StormInput]) -> dict[str, StormDecision]:
-        """Decide every ticket of the batch; tickets without an embedding get no decision.
+        """Decide every ticket of the batch; tickets without a usable embedding get no decision.
 
         A ticket observed before (SQS redelivery) gets its recorded decision back. Raises
         StormContentionError when concurrent callers kept invalidating the batch's view.
@@ -272,7 +278,7 @@ class StormDetector:
             snap = snapshots[item.embedding_space]
             vector = np.asarray(item.embedding, dtype=np.float64)
             norm = float(np.linalg.norm(vector))
-            if norm == 0.0:
+            if norm == 0.0 or not math.isfinite(norm) or not math.isfinite(item.at):
                 continue
             if abs(norm - 1.0) > _NORM_TOLERANCE:
                 vector = vector / norm
@@ -307,7 +313,7 @@ class StormDetector:
                     "c": best_id,
                     "s": item.embedding_space,
                     "a": item.at,
-                    "u": float(item.urgency),
+                    "u": _clamp_urgency(item.urgency),
                     "x": item.excerpt[:EXCERPT_CHARS],
                     "g": item.category,
                 }

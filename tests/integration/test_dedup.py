@@ -8,6 +8,7 @@ import threading
 import uuid
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import Any
 
 import numpy as np
 import pytest
@@ -29,7 +30,7 @@ class CountingRedis(redis.Redis):
 
     commands = 0
 
-    def execute_command(self, *args, **options):  # type: ignore[no-untyped-def]
+    def execute_command(self, *args: Any, **options: Any) -> Any:
         self.commands += 1
         return super().execute_command(*args, **options)
 
@@ -69,7 +70,9 @@ def ticket(
 
 @pytest.fixture
 def client() -> Iterator[redis.Redis]:
-    connection = CountingRedis.from_url(REDIS_URL, decode_responses=True)
+    connection = CountingRedis(
+        connection_pool=redis.ConnectionPool.from_url(REDIS_URL, decode_responses=True)
+    )
     yield connection
     connection.close()
 
@@ -265,6 +268,21 @@ def test_ticket_without_embedding_gets_no_decision(detector: StormDetector) -> N
     assert detector.observe_batch([item]) == {}
 
 
+def test_zero_or_broken_embedding_gets_no_decision(detector: StormDetector) -> None:
+    zero = ticket(np.zeros(DIM))
+    broken = ticket((math.nan,) * DIM)
+    assert detector.observe_batch([zero, broken]) == {}
+
+
+def test_broken_urgency_does_not_poison_the_incident(
+    client: redis.Redis, keys: Keys, detector: StormDetector
+) -> None:
+    items = [replace(item, urgency=math.nan) for item in storm(unit(1), 11)]
+    opener = detector.observe_batch(items)[items[-1].ticket_id]
+    assert opener.opened_incident
+    assert client.hget(f"{keys.storm_tag}:i:{opener.incident_id}", "max_urgency") == "0"
+
+
 def test_round_trips_per_batch_are_constant(client: CountingRedis, detector: StormDetector) -> None:
     for background in range(20):
         detector.observe_batch([ticket(unit(500 + background))])
@@ -287,9 +305,9 @@ def test_stale_view_is_retried_instead_of_creating_a_second_cluster(
     racer_item = ticket(near(base, 0.99, 10))
     slow_item = ticket(near(base, 0.99, 11))
     decide = slow._decide
-    raced = []
+    raced: list[StormDecision] = []
 
-    def decide_after_racer(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def decide_after_racer(*args: Any, **kwargs: Any) -> dict[str, Any]:
         # The racer creates the storm's cluster after the slow detector read the state.
         if not raced:
             raced.append(racer.observe_batch([racer_item])[racer_item.ticket_id])
