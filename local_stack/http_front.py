@@ -92,7 +92,10 @@ class ApiFront:
             def log_message(self, format: str, *args: Any) -> None:  # quiet access log
                 return
 
-        self.server = ThreadingHTTPServer((host, port), RequestHandler)
+        class Server(ThreadingHTTPServer):
+            request_queue_size = 256  # a burst of simultaneous clients must not be refused
+
+        self.server = Server((host, port), RequestHandler)
         self.server.daemon_threads = True
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +26,7 @@ class EmbeddedSqs:
         self.endpoint = ""
 
     def start(self) -> EmbeddedSqs:
+        logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no access log per SQS call
         self.server.start()
         host, port = self.server.get_host_and_port()
         self.endpoint = f"http://{host}:{port}"

@@ -112,7 +112,8 @@ def load_stack_config(path: Path = TEMPLATE) -> StackConfig:
         if resource.get("Type") != "AWS::Serverless::Function":
             continue
         props = resource.get("Properties") or {}
-        handlers[logical_id] = str(ROOT / str(props["CodeUri"]).strip("/") / "app.py")
+        # CodeUri is relative to the template's folder, as SAM reads it.
+        handlers[logical_id] = str((path.parent / str(props["CodeUri"]) / "app.py").resolve())
         for event in (props.get("Events") or {}).values():
             event_props = event.get("Properties") or {}
             if event.get("Type") == "Api":

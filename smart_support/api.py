@@ -425,7 +425,11 @@ def put_agent(agent_id: AgentId, update: AgentUpdate) -> dict[str, Any]:
     services = get_services()
     registry = AgentRegistry(services.redis, services.keys)
     registry.ensure_seeded()
-    return registry.put(validate_agent_id(agent_id), update).model_dump()
+    agent = registry.put(validate_agent_id(agent_id), update)
+    # More capacity, or an agent back online, can take tickets that were waiting.
+    for ticket_id, taker in TicketRouter(registry).drain_waiting().items():
+        services.store.hand_over(ticket_id, taker)
+    return (registry.get(agent.agent_id) or agent).model_dump()
 
 
 @query_router.post(

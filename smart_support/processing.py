@@ -18,7 +18,7 @@ from typing import Any
 from smart_support.agents import AgentRegistry, Router
 from smart_support.baseline import BaselineClassifier
 from smart_support.classification import Classification, Classifier, urgency_label
-from smart_support.dedup import StormDecision, StormDetector, StormInput
+from smart_support.dedup import IncidentStore, StormDecision, StormDetector, StormInput
 from smart_support.observability import MetricName, logger, metrics
 from smart_support.routing import RoutingTicket
 from smart_support.services import Services
@@ -83,6 +83,7 @@ class Pipeline:
         self.store = services.store
         self.classifier = classifier
         self.storms = StormDetector(services.redis, services.keys, services.settings)
+        self.incidents = IncidentStore(services.redis, services.keys, services.settings)
         self.registry = AgentRegistry(services.redis, services.keys)
         self.router = Router(self.registry)
         self.gate = AlertGate(services.redis, services.keys, services.settings.ticket_ttl_seconds)
@@ -242,7 +243,9 @@ class Pipeline:
                 },
             )
             self.store.remove_from_queue(ticket_id)
-            self.router.resolve(ticket_id)
+            freed = self.router.resolve(ticket_id)
+            if freed.handed_ticket_id and freed.handed_agent_id:
+                self.store.hand_over(freed.handed_ticket_id, freed.handed_agent_id)
 
     def _alert(self, job: Job, fields: dict[str, Any]) -> None:
         assert job.result is not None
@@ -275,6 +278,8 @@ class Pipeline:
             )
 
     def _count(self, result: AlertResult) -> None:
+        if result.outcome == "logged":  # no webhook configured: nothing was sent
+            return
         name = MetricName.ALERTS_FAILED if result.outcome == "failed" else MetricName.ALERTS_SENT
         metrics.add_metric(name=name, unit="Count", value=1)
 

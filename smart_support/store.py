@@ -154,6 +154,11 @@ class TicketStore:
             args=[self.keys.queue_tag, ticket_id, "assign", agent],
         )
 
+    def hand_over(self, ticket_id: str, agent: str) -> None:
+        """Record that a waiting ticket got an agent: in its state and in the agent's view."""
+        self.update(ticket_id, {"assigned_agent": agent, "updated_at": now_iso()})
+        self.assign_in_queue(ticket_id, agent)
+
     def remove_from_queue(self, ticket_id: str) -> None:
         pipe = self.redis.pipeline(transaction=False)
         self._move(

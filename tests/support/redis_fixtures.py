@@ -26,7 +26,7 @@ def redis_client() -> Iterator[redis.Redis]:
     try:
         client.ping()
     except redis.ConnectionError:
-        pytest.skip(f"no Redis at {REDIS_URL}")
+        pytest.fail(f"no Redis at {REDIS_URL}")
     yield client
     client.close()
 
