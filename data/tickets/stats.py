@@ -24,8 +24,10 @@ def main() -> None:
         hi = sum(u > 0.8 for u in us) / len(us)
         ch = Counter(r["channel"] for r in rs)
         words = sorted(len((r["subject"] + " " + r["body"]).split()) for r in rs)
-        print(f"{cat:10} {len(rs):>5}  {cells}  {hi:4.0%}  {sum(us) / len(us):.2f}  {dict(ch)}"
-              f"  words min/med/max {words[0]}/{words[len(words) // 2]}/{words[-1]}")
+        print(
+            f"{cat:10} {len(rs):>5}  {cells}  {hi:4.0%}  {sum(us) / len(us):.2f}  {dict(ch)}"
+            f"  words min/med/max {words[0]}/{words[len(words) // 2]}/{words[-1]}"
+        )
     print(f"total {len(rows)}")
 
 

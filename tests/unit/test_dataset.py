@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -94,7 +95,7 @@ def test_channels_and_lengths_vary(tickets: list[dict], category: str) -> None:
 def test_categories_interleaved(tickets: list[dict]) -> None:
     # the file is shuffled: no long run of a single category
     longest = run = 1
-    for a, b in zip(tickets, tickets[1:], strict=False):
+    for a, b in pairwise(tickets):
         run = run + 1 if a["category"] == b["category"] else 1
         longest = max(longest, run)
     assert longest < 15
