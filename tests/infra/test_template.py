@@ -390,3 +390,43 @@ def test_samconfig_environment_overrides_only_template_parameters(
     assert set(overrides) <= set(template["Parameters"])
     assert overrides["Stage"] in template["Parameters"]["Stage"]["AllowedValues"]
     assert config[environment]["global"]["parameters"]["template_file"] == "infra/template.yaml"
+
+
+def test_functions_without_the_model_layer_import_without_its_packages(template: dict) -> None:
+    # Packages of requirements-model.txt that the core layer's recipe does not also install
+    # exist only in ModelLayer; ingest and query must not need them to start.
+    core_recipe = (ROOT / "layers" / "core" / "Makefile").read_text()
+    model_only = [
+        name
+        for line in (ROOT / "requirements-model.txt").read_text().splitlines()
+        if (name := re.split(r"[=<>~\[ ]", line.strip())[0]) and not line.startswith("#")
+        if f"^{name}==" not in core_recipe
+    ]
+    assert model_only
+    blocker = (
+        "import sys\n"
+        f"class Block:\n    names = {sorted(model_only)!r}\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] in self.names:\n"
+        "            raise ImportError(f'{name} is only in ModelLayer')\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "import runpy\n"
+        "runpy.run_path(sys.argv[1])\n"
+    )
+    for name, function in serverless_functions(template).items():
+        if {"Ref": "ModelLayer"} in function["Properties"].get("Layers", []):
+            continue
+        app = (TEMPLATE.parent / function["Properties"]["CodeUri"] / "app.py").resolve()
+        result = subprocess.run(
+            [sys.executable, "-c", blocker, str(app)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=ROOT,
+            env={
+                "PATH": "/usr/bin:/bin",
+                "PYTHONPATH": str(ROOT),
+                "AWS_DEFAULT_REGION": "us-east-1",
+            },
+        )
+        assert result.returncode == 0, f"{name}: {result.stderr[-2000:]}"
