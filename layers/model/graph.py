@@ -1,8 +1,8 @@
 """Writes the MiniLM (BERT) sentence encoder as an ONNX graph straight from safetensors weights.
 
 No PyTorch: each layer is spelled out with the onnx helper API, so the graph is exactly
-what we want ORT to see (fusable attention, erf GELU, slice-based position embeddings),
-and the classification and urgency heads are folded in as the last few nodes.
+what we want ORT to see (fusable attention, erf GELU, slice-based position embeddings).
+The category and urgency heads are appended as a few last nodes, after quantisation.
 """
 
 from __future__ import annotations
@@ -45,10 +45,11 @@ class Heads:
 
 
 class _GraphWriter:
-    def __init__(self) -> None:
+    def __init__(self, prefix: str = "") -> None:
         self.nodes: list[onnx.NodeProto] = []
         self.inits: list[onnx.TensorProto] = []
         self._n = 0
+        self._prefix = prefix  # keeps names unique when nodes are appended to another graph
 
     def const(self, name: str, value: np.ndarray) -> str:
         self.inits.append(numpy_helper.from_array(value, name))
@@ -56,8 +57,8 @@ class _GraphWriter:
 
     def op(self, op_type: str, inputs: list[str], name: str | None = None, **attrs: object) -> str:
         self._n += 1
-        out = name or f"{op_type.lower()}_{self._n}"
-        node_name = name or f"n{self._n}"
+        out = name or f"{self._prefix}{op_type.lower()}_{self._n}"
+        node_name = name or f"{self._prefix}n{self._n}"
         self.nodes.append(helper.make_node(op_type, inputs, [out], name=node_name, **attrs))
         return out
 
@@ -82,10 +83,8 @@ def _i64(values: list[int]) -> np.ndarray:
     return np.array(values, dtype=np.int64)
 
 
-def build_encoder(
-    weights: Mapping[str, np.ndarray], shape: BertShape, heads: Heads | None = None
-) -> onnx.ModelProto:
-    """The encoder graph; with ``heads`` it also outputs category_probs and urgency."""
+def build_encoder(weights: Mapping[str, np.ndarray], shape: BertShape) -> onnx.ModelProto:
+    """The encoder graph: token ids and mask in, L2-normalised mean-pooled embedding out."""
     g = _GraphWriter()
     h, n_heads = shape.hidden, shape.heads
     head_dim = h // n_heads
@@ -157,28 +156,11 @@ def build_encoder(
     norm = g.op("Clip", [norm, g.const("norm_floor", _f32(1e-12))])
     g.op("Div", [pooled, norm], name="embedding")
 
-    batch, seq = "batch", "sequence"
-    outputs = [helper.make_tensor_value_info("embedding", TensorProto.FLOAT, [batch, h])]
-    if heads is not None:
-        cw = g.const("head.category.weight", heads.category_weight.astype(np.float32))
-        cb = g.const("head.category.bias", heads.category_bias.astype(np.float32))
-        logits = g.op("Add", [g.op("MatMul", ["embedding", cw], name="head_category_matmul"), cb])
-        g.op("Softmax", [logits], name="category_probs", axis=-1)
-        uw = g.const("head.urgency.weight", heads.urgency_weight.astype(np.float32).reshape(h, 1))
-        ub = g.const("head.urgency.bias", _f32(heads.urgency_bias))
-        z = g.op("Add", [g.op("MatMul", ["embedding", uw], name="head_urgency_matmul"), ub])
-        z = g.op("Squeeze", [z, g.const("axis_last_sq", _i64([-1]))])
-        g.op("Sigmoid", [z], name="urgency")
-        n_cat = heads.category_weight.shape[1]
-        outputs += [
-            helper.make_tensor_value_info("category_probs", TensorProto.FLOAT, [batch, n_cat]),
-            helper.make_tensor_value_info("urgency", TensorProto.FLOAT, [batch]),
-        ]
-
     inputs = [
-        helper.make_tensor_value_info("input_ids", TensorProto.INT64, [batch, seq]),
-        helper.make_tensor_value_info("attention_mask", TensorProto.INT64, [batch, seq]),
+        helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "sequence"]),
+        helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["batch", "sequence"]),
     ]
+    outputs = [helper.make_tensor_value_info("embedding", TensorProto.FLOAT, ["batch", h])]
     graph = helper.make_graph(g.nodes, "minilm_l6_encoder", inputs, outputs, g.inits)
     model = helper.make_model(
         graph, opset_imports=[helper.make_opsetid("", OPSET)], producer_name="smart-support"
@@ -188,8 +170,35 @@ def build_encoder(
     return model
 
 
-HEAD_NODES = ("head_category_matmul", "head_urgency_matmul")
-"""Node names of the heads, kept in fp32 when the encoder is quantised (they are tiny)."""
+def with_heads(encoder: onnx.ModelProto, heads: Heads) -> onnx.ModelProto:
+    """A copy of ``encoder`` (fp32 or quantised) that also outputs category_probs and urgency.
+
+    The heads read the float ``embedding`` output, so they can be added after quantisation
+    and trained on exactly the embeddings the served (int8) graph produces.
+    """
+    model = onnx.ModelProto()
+    model.CopyFrom(encoder)
+    g = _GraphWriter(prefix="head.")
+    h, n_cat = heads.category_weight.shape
+    cw = g.const("head.category.weight", heads.category_weight.astype(np.float32))
+    cb = g.const("head.category.bias", heads.category_bias.astype(np.float32))
+    logits = g.op("Add", [g.op("MatMul", ["embedding", cw], name="head.category_logits"), cb])
+    g.op("Softmax", [logits], name="category_probs", axis=-1)
+    uw = g.const("head.urgency.weight", heads.urgency_weight.astype(np.float32).reshape(h, 1))
+    ub = g.const("head.urgency.bias", _f32(heads.urgency_bias))
+    z = g.op("Add", [g.op("MatMul", ["embedding", uw], name="head.urgency_logit"), ub])
+    z = g.op("Squeeze", [z, g.const("head.squeeze_axis", _i64([-1]))])
+    g.op("Sigmoid", [z], name="urgency")
+    model.graph.node.extend(g.nodes)
+    model.graph.initializer.extend(g.inits)
+    model.graph.output.extend(
+        [
+            helper.make_tensor_value_info("category_probs", TensorProto.FLOAT, ["batch", n_cat]),
+            helper.make_tensor_value_info("urgency", TensorProto.FLOAT, ["batch"]),
+        ]
+    )
+    onnx.checker.check_model(model)
+    return model
 
 
 def matmul_node(prefix: str) -> str:

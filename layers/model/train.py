@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-L2_GRID = (1e-4, 1e-3, 1e-2, 3e-2, 1e-1)
+# Strongest first: on a tie (accuracy often ties) the simpler model wins.
+L2_GRID = (1.0, 0.1, 0.01, 0.001)
 FOLDS = 5
-STEPS = 600
+STEPS = 400
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def _fit_glm(
     b = np.zeros(k)
     vw, vb = np.zeros_like(w), np.zeros_like(b)
     # 1/L for the cross-entropy Hessian bound on standardised features.
-    step = 1.0 / (0.5 * np.linalg.norm(x, 2) ** 2 / n + l2)
+    step = 1.0 / (0.5 * float(np.linalg.eigvalsh(x.T @ x)[-1]) / n + l2)
     momentum = 0.9
     for _ in range(STEPS):
         lw, lb = w + momentum * vw, b + momentum * vb
@@ -96,7 +97,7 @@ def _fit_with_cv(
             w, b = _fit_glm(xs, y[tr], l2, link)
             scores.append(score(link(((x[va] - mean) / std) @ w + b), y[va]))
         mean_score = float(np.mean(scores))
-        if mean_score > best + 1e-9:  # ties keep the stronger regularisation seen first
+        if mean_score > best + 1e-9:
             best_l2, best = l2, mean_score
     xs, mean, std = _standardise(x)
     w, b = _fit_glm(xs, y, best_l2, link)
