@@ -63,7 +63,7 @@ bench: $(STAMP) $(MODEL) ## benchmarks: inference latency, cold start, local-sta
 	$(PY) bench/inference.py
 
 clean: ## remove build output and the virtualenv
-	rm -rf $(VENV) layers/model/build .aws-sam .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .venv-sam layers/model/build .aws-sam .pytest_cache .mypy_cache .ruff_cache
 
 # SAM CLI pins click and boto3 versions that clash with the project's, so it lives in its own
 # virtualenv. That venv is built on python3.12, the Lambda runtime, because `sam build` looks

@@ -1,1 +1,1 @@
-"""Smart-Support domain package: everything the three functions, the local stack and the tests share."""
+"""Smart-Support domain package, shared by the three functions, the local stack and tests."""

@@ -86,7 +86,9 @@ def _coerce(name: str, raw: str, default: object) -> object:
         if isinstance(default, float):
             return float(raw)
     except ValueError as exc:
-        raise ConfigError(f"{name.upper()}={raw!r} is not a valid {type(default).__name__}") from exc
+        raise ConfigError(
+            f"{name.upper()}={raw!r} is not a valid {type(default).__name__}"
+        ) from exc
     return raw
 
 

@@ -13,6 +13,7 @@ import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from smart_support.agents import AgentRegistry, Router
@@ -290,15 +291,22 @@ class Pipeline:
             logger.warning("could not release lock", extra={"ticket_id": job.ticket_id})
 
 
+@cache
+def _onnx_model(model_dir: str) -> Any:
+    """One loaded model per execution environment, whatever else gets rebuilt."""
+    from smart_support.encoder import OnnxClassifier
+
+    return OnnxClassifier(model_dir)
+
+
 def build_classifier(services: Services) -> Classifier:
     """The model behind the shared circuit breaker, or the baseline alone when configured."""
     if services.settings.classifier == "baseline":
         return BaselineClassifier()
     from smart_support.breaker import GuardedClassifier
-    from smart_support.encoder import OnnxClassifier
 
     return GuardedClassifier(
-        primary=OnnxClassifier(services.settings.resolved_model_dir),
+        primary=_onnx_model(str(services.settings.resolved_model_dir)),
         fallback=BaselineClassifier(),
         redis=services.redis,
         keys=services.keys,

@@ -51,15 +51,18 @@ class TicketQueue:
         }
 
 
-def _resolve_redis_url(settings: Settings) -> str:
-    if settings.redis_url_parameter:
-        # The URL carries the AUTH token, so in AWS it lives in SSM as a SecureString.
-        from aws_lambda_powertools.utilities import parameters
+def _redis(settings: Settings) -> redis.Redis:
+    """The cache client: the URL from settings or SSM, the AUTH token from Secrets Manager."""
+    from aws_lambda_powertools.utilities import parameters
 
-        return str(
-            parameters.get_parameter(settings.redis_url_parameter, decrypt=True, max_age=300)
-        )
-    return settings.redis_url
+    url = settings.redis_url
+    if settings.redis_url_parameter:
+        # An existing cache's URL carries its AUTH token, so it lives in SSM as a SecureString.
+        url = str(parameters.get_parameter(settings.redis_url_parameter, decrypt=True, max_age=300))
+    password = None
+    if settings.redis_auth_secret:
+        password = str(parameters.get_secret(settings.redis_auth_secret, max_age=300)).strip()
+    return redis_client(url, password=password)
 
 
 @dataclass
@@ -78,14 +81,17 @@ def get_services() -> Services:
         raise DependencyUnavailable(
             "QUEUE_URL is not configured", retry_after=settings.retry_after_seconds
         )
-    client = redis_client(_resolve_redis_url(settings))
+    client = _redis(settings)
     keys = Keys(settings.key_prefix)
     return Services(
         settings=settings,
         keys=keys,
         redis=client,
         store=TicketStore(client, keys, settings.ticket_ttl_seconds),
-        queue=TicketQueue(boto3.client("sqs", config=_AWS_CONFIG), settings.queue_url),
+        queue=TicketQueue(
+            boto3.client("sqs", config=_AWS_CONFIG, endpoint_url=settings.sqs_endpoint_url or None),
+            settings.queue_url,
+        ),
     )
 
 

@@ -201,6 +201,11 @@ class SlackNotifier:
         self._max_total_wait = max_total_wait
 
     def webhook_url(self) -> str:
+        """The webhook URL, or "" when none is configured (a placeholder is not a URL)."""
+        url = self._configured_url()
+        return url if url.startswith(("https://", "http://")) else ""
+
+    def _configured_url(self) -> str:
         """The webhook URL: from settings locally, else SSM or Secrets Manager (cached)."""
         s = self._settings
         if s.slack_webhook_url:

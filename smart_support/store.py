@@ -224,10 +224,11 @@ class TicketStore:
         self.redis.ping()
 
 
-def redis_client(url: str) -> redis.Redis:
+def redis_client(url: str, password: str | None = None) -> redis.Redis:
     """A client that fails fast: an unreachable cache is a 503, never a hung request."""
     return redis.Redis.from_url(
         url,
+        password=password or None,
         decode_responses=True,
         socket_connect_timeout=float(os.environ.get("REDIS_CONNECT_TIMEOUT", "1.0")),
         socket_timeout=float(os.environ.get("REDIS_SOCKET_TIMEOUT", "2.0")),
