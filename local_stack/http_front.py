@@ -79,6 +79,7 @@ class ApiFront:
         self.config = config
         self.handlers = handlers
         self.api_key = api_key
+        self.host = host
         front = self
 
         class RequestHandler(BaseHTTPRequestHandler):
@@ -101,8 +102,7 @@ class ApiFront:
 
     @property
     def url(self) -> str:
-        host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{self.host}:{self.server.server_port}"
 
     def start(self) -> ApiFront:
         self._thread.start()
@@ -127,7 +127,8 @@ class ApiFront:
         found = self.config.route_for(request.command, unquote(path))
         if found is None:
             # No route: the query function's catch-all answers 404/405 in the API's shape.
-            function, resource, params, key_required = "QueryFunction", path, {}, False
+            params: dict[str, str] = {}
+            function, resource, key_required = "QueryFunction", path, False
         else:
             route, params = found
             function, resource, key_required = route.function, route.path, route.api_key_required

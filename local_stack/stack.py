@@ -34,7 +34,8 @@ def load_handler(path: str, name: str) -> Handler:
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
     spec.loader.exec_module(module)
-    return module.lambda_handler  # type: ignore[no-any-return]
+    handler: Handler = module.lambda_handler
+    return handler
 
 
 class LocalStack:

@@ -27,7 +27,7 @@ def _tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
     elif isinstance(node, yaml.SequenceNode):
         value = loader.construct_sequence(node, deep=True)
     else:
-        value = loader.construct_mapping(node, deep=True)  # type: ignore[arg-type]
+        value = loader.construct_mapping(node, deep=True)
     return {f"!{suffix}": value}
 
 
@@ -71,8 +71,8 @@ class StackConfig:
         return None
 
 
-def _specificity(route: Route) -> tuple[int, int, int]:
-    return ("+}" in route.path, route.path.count("{"), route.method == "ANY")  # type: ignore[return-value]
+def _specificity(route: Route) -> tuple[bool, int, bool]:
+    return ("+}" in route.path, route.path.count("{"), route.method == "ANY")
 
 
 def _path_pattern(path: str) -> re.Pattern[str]:

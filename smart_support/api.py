@@ -10,7 +10,7 @@ import base64
 import binascii
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Annotated, Any
 
 import redis
@@ -53,7 +53,7 @@ from smart_support.store import TICKET_ID_PATTERN, now_iso, unavailable
 JSON = "application/json"
 TicketId = Annotated[str, Path(pattern=TICKET_ID_PATTERN, description="id from POST /tickets")]
 AgentId = Annotated[str, Path(pattern=r"^[A-Za-z0-9_.-]{1,64}$")]
-ERRORS: dict[int | str, dict[str, Any]] = {
+ERRORS: dict[int, Any] = {
     code: {"description": text, "content": {JSON: {"model": ErrorOut}}}
     for code, text in (
         (400, "Malformed request"),
@@ -115,7 +115,8 @@ def _body_problem(event: dict[str, Any]) -> AppError | None:
 class Resolver(APIGatewayRestResolver):
     """Powertools' REST resolver, with the raw body checked before routing and validation."""
 
-    def resolve(self, event: dict[str, Any], context: Any) -> dict[str, Any]:
+    def resolve(self, event: Mapping[str, Any], context: Any) -> dict[str, Any]:
+        event = dict(event)  # the checks may replace a base64 body by its decoded text
         problem = _body_problem(event)
         if problem is not None:
             headers = {"Content-Type": [JSON], **{k: [v] for k, v in problem.headers.items()}}

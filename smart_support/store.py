@@ -208,7 +208,7 @@ class TicketStore:
             else:
                 ids = self.redis.zrange(index, offset, offset + want - 1)
             rows = self.get_many(ids)  # type: ignore[arg-type]
-            vanished = [tid for tid, row in zip(ids, rows, strict=True) if row is None]
+            vanished = [str(tid) for tid, row in zip(ids, rows, strict=True) if row is None]
             if vanished:
                 # Expired or discarded tickets leave the index as soon as a reader sees them.
                 self.redis.zrem(index, *vanished)
