@@ -224,7 +224,8 @@ def build(out: Path, fp32_dir: Path, data_dir: Path, threads: int) -> dict[str, 
     train_acc = float((predict_category(category, embeddings).argmax(1) == labels).mean())
     print(
         f"heads: category l2={category.l2:g} cv accuracy {category.cv_score:.3f} "
-        f"(train {train_acc:.3f}); urgency l2={urgency.l2:g} cv mse {-urgency.cv_score:.4f}"
+        f"(train {train_acc:.3f}); urgency l2={urgency.l2:g} cv mse {-urgency.cv_score:.4f}, "
+        f"logit stretch {urgency.stretch:.2f}"
     )
     heads = Heads(
         category_weight=category.weight,
@@ -283,7 +284,11 @@ def build(out: Path, fp32_dir: Path, data_dir: Path, threads: int) -> dict[str, 
                 "cv_accuracy": round(category.cv_score, 4),
                 "train_accuracy": round(train_acc, 4),
             },
-            "urgency": {"l2": urgency.l2, "cv_mse": round(-urgency.cv_score, 5)},
+            "urgency": {
+                "l2": urgency.l2,
+                "cv_mse_before_stretch": round(-urgency.cv_score, 5),
+                "logit_stretch": round(urgency.stretch, 4),
+            },
         },
         "parity": {k: round(v, 5) if isinstance(v, float) else v for k, v in parity.items()},
         "files": {

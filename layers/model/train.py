@@ -26,6 +26,7 @@ class Fitted:
     bias: np.ndarray  # [k]
     l2: float
     cv_score: float
+    stretch: float = 1.0  # urgency only: factor applied to the logit, see fit_urgency
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:
@@ -85,24 +86,28 @@ def _fit_with_cv(
     folds: np.ndarray,
     link: Callable[[np.ndarray], np.ndarray],
     score: Callable[[np.ndarray, np.ndarray], float],
-) -> Fitted:
-    best_l2, best = L2_GRID[0], -np.inf
+) -> tuple[Fitted, np.ndarray]:
+    """The fit at the L2 strength with the best cross-validated score, and the
+    out-of-fold linear scores (before the link) at that strength."""
+    best_l2, best, best_oof = L2_GRID[0], -np.inf, np.zeros_like(y)
     for l2 in L2_GRID:
         scores = []
+        oof = np.zeros_like(y)
         for f in range(FOLDS):
             tr, va = folds != f, folds == f
             if not va.any() or not tr.any():
                 continue
             xs, mean, std = _standardise(x[tr])
             w, b = _fit_glm(xs, y[tr], l2, link)
-            scores.append(score(link(((x[va] - mean) / std) @ w + b), y[va]))
+            oof[va] = ((x[va] - mean) / std) @ w + b
+            scores.append(score(link(oof[va]), y[va]))
         mean_score = float(np.mean(scores))
         if mean_score > best + 1e-9:
-            best_l2, best = l2, mean_score
+            best_l2, best, best_oof = l2, mean_score, oof
     xs, mean, std = _standardise(x)
     w, b = _fit_glm(xs, y, best_l2, link)
     w_raw, b_raw = _fold_back(w, b, mean, std)
-    return Fitted(weight=w_raw, bias=b_raw, l2=best_l2, cv_score=best)
+    return Fitted(weight=w_raw, bias=b_raw, l2=best_l2, cv_score=best), best_oof
 
 
 def _accuracy(p: np.ndarray, y: np.ndarray) -> float:
@@ -126,12 +131,32 @@ def fit_category(
     embeddings: np.ndarray, labels: Sequence[int], n_classes: int, folds: np.ndarray
 ) -> Fitted:
     y = np.eye(n_classes)[np.asarray(labels)]
-    return _fit_with_cv(embeddings.astype(np.float64), y, folds, _softmax, _accuracy)
+    fitted, _ = _fit_with_cv(embeddings.astype(np.float64), y, folds, _softmax, _accuracy)
+    return fitted
 
 
 def fit_urgency(embeddings: np.ndarray, targets: Sequence[float], folds: np.ndarray) -> Fitted:
+    """Logistic regression on the target, then its logit stretched to the targets' spread.
+
+    A regularised regression pulls every score towards the mean, so few tickets would ever
+    reach the 0.8 alert line even when ranked right. Matching the spread of out-of-fold
+    logits to that of the targets' logits undoes the pull without changing the ranking.
+    """
     y = np.asarray(targets, dtype=np.float64)[:, None]
-    return _fit_with_cv(embeddings.astype(np.float64), y, folds, _sigmoid, _neg_mse)
+    fitted, oof = _fit_with_cv(embeddings.astype(np.float64), y, folds, _sigmoid, _neg_mse)
+    clipped = np.clip(y, 0.02, 0.98)
+    target_logit = np.log(clipped / (1 - clipped))
+    stretch = float(max(target_logit.std() / max(oof.std(), 1e-6), 1.0))
+    centre = float(oof.mean())
+    # sigmoid(stretch * (z - centre) + target mean), folded into the weights.
+    bias = stretch * (fitted.bias - centre) + float(target_logit.mean())
+    return Fitted(
+        weight=fitted.weight * stretch,
+        bias=bias,
+        l2=fitted.l2,
+        cv_score=fitted.cv_score,
+        stretch=stretch,
+    )
 
 
 def predict_category(fitted: Fitted, embeddings: np.ndarray) -> np.ndarray:
