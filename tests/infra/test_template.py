@@ -435,3 +435,18 @@ def test_functions_without_the_model_layer_import_without_its_packages(template:
             },
         )
         assert result.returncode == 0, f"{name}: {result.stderr[-2000:]}"
+
+
+def test_gateway_responses_use_the_api_error_shape(template: dict) -> None:
+    api = next(r for r in template["Resources"].values()
+               if r["Type"] == "AWS::Serverless::Api")
+    responses = api["Properties"]["GatewayResponses"]
+    assert responses["MISSING_AUTHENTICATION_TOKEN"]["StatusCode"] == 404
+    for name in ("INVALID_API_KEY", "THROTTLED", "DEFAULT_4XX", "DEFAULT_5XX"):
+        assert name in responses
+    for name, response in responses.items():
+        body = response["ResponseTemplates"]["application/json"]
+        # $context.error.messageString renders as a quoted JSON string.
+        parsed = json.loads(body.replace("$context.error.messageString", '"message"'))
+        assert set(parsed) == {"error"}, name
+        assert {"code", "message"} <= set(parsed["error"]), name
