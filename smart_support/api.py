@@ -10,7 +10,7 @@ import base64
 import binascii
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Annotated, Any
 
 import redis
@@ -25,6 +25,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from smart_support.agents import Agent, AgentRegistry, AgentUpdate, validate_agent_id
 from smart_support.agents import Router as TicketRouter
+from smart_support.breaker import breaker_snapshot
 from smart_support.config import CATEGORIES, get_settings
 from smart_support.dedup import IncidentStore, InvalidCursorError
 from smart_support.errors import (
@@ -344,8 +345,11 @@ def health() -> Response[dict[str, Any]]:
         checks["queue_depth"] = services.queue.depth()
     except (BotoCoreError, ClientError) as exc:
         checks["queue"] = f"down: {type(exc).__name__}"
-    for extra in HEALTH_EXTRAS:
-        checks.update(extra(services))
+    try:
+        # Informational: an open breaker degrades answers to the baseline, it is not an outage.
+        checks["model_breaker"] = breaker_snapshot(services.redis, services.keys)["state"]
+    except redis.RedisError:
+        checks["model_breaker"] = "unknown"
     down = [name for name in ("redis", "queue") if checks[name] != "ok"]
     if down:
         return json_response(
@@ -354,9 +358,6 @@ def health() -> Response[dict[str, Any]]:
             {"Retry-After": str(services.settings.retry_after_seconds)},
         )
     return json_response(200, {"status": "ok", "checks": checks})
-
-
-HEALTH_EXTRAS: list[Callable[[Any], dict[str, Any]]] = []
 
 
 # Incidents, agents, resolve --------------------------------------------------------
