@@ -114,7 +114,10 @@ def _embed(
     Each text runs alone (no padding), so its embedding does not depend on which texts
     happened to share its batch, and a build from the cache equals one without it.
     """
-    known: dict[str, np.ndarray] = dict(np.load(cache)) if cache.exists() else {}
+    known: dict[str, np.ndarray] = {}
+    if cache.exists():
+        with np.load(cache) as stored:
+            known = dict(zip(stored["digests"].tolist(), stored["vectors"], strict=True))
     digests = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
     fresh = 0
     for text, digest in zip(texts, digests, strict=True):
@@ -125,7 +128,8 @@ def _embed(
             fresh += 1
     if fresh:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        np.savez(cache, **{d: known[d] for d in sorted(set(digests))})
+        keep = sorted(set(digests))
+        np.savez(cache, digests=np.array(keep), vectors=np.stack([known[d] for d in keep]))
     return np.stack([known[d] for d in digests])
 
 
@@ -213,7 +217,7 @@ def build(out: Path, fp32_dir: Path, data_dir: Path, threads: int) -> dict[str, 
         _session(int8_body.SerializeToString(), threads),
         tokenizer,
         [t.text for t in train],
-        out.parent / "cache" / f"embeddings-{model_digest[:16]}.npz",
+        out.parent / "cache" / f"int8-embeddings-{model_digest[:16]}.npz",
     )
     print(f"embedded {len(train)} training tickets in {time.perf_counter() - t0:.1f} s")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import onnx
@@ -55,7 +56,7 @@ class _GraphWriter:
         self.inits.append(numpy_helper.from_array(value, name))
         return name
 
-    def op(self, op_type: str, inputs: list[str], name: str | None = None, **attrs: object) -> str:
+    def op(self, op_type: str, inputs: list[str], name: str | None = None, **attrs: Any) -> str:
         self._n += 1
         out = name or f"{self._prefix}{op_type.lower()}_{self._n}"
         node_name = name or f"{self._prefix}n{self._n}"
