@@ -265,6 +265,9 @@ def build(out: Path, fp32_dir: Path, data_dir: Path, threads: int) -> dict[str, 
     manifest: dict[str, Any] = {
         "name": "smart-support-encoder",
         "source_package": SOURCE_PACKAGE,
+        "source_files": {
+            name: _sha256(source / name) for name in ("model.safetensors", "tokenizer.json")
+        },
         "versions": _versions(),
         "labels": list(CATEGORIES),
         "embedding_dims": shape.hidden,
