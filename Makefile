@@ -91,3 +91,7 @@ validate: $(SAM) $(STAMP) ## lint the SAM template (sam validate --lint, cfn-lin
 sam-build: $(SAM) $(MODEL) ## sam build: functions and both layers into .aws-sam/build
 	$(SAM_RUN) $(SAM) build --template $(TEMPLATE) --build-dir .aws-sam/build
 	@du -sh .aws-sam/build/CoreLayer .aws-sam/build/ModelLayer
+
+redrive: $(STAMP) ## DLQ back to the queue: DLQ_URL=.. QUEUE_URL=.. [SQS_ENDPOINT=local-stack-sqs] [MAX=n]
+	@test -n "$(DLQ_URL)" && test -n "$(QUEUE_URL)" || { echo "usage: make redrive DLQ_URL=<dlq url> QUEUE_URL=<queue url> [SQS_ENDPOINT=<url>] [MAX=<n>]" >&2; exit 2; }
+	$(PY) -m smart_support.redrive --from "$(DLQ_URL)" --to "$(QUEUE_URL)" $(if $(SQS_ENDPOINT),--endpoint-url "$(SQS_ENDPOINT)") $(if $(MAX),--max $(MAX))
