@@ -242,7 +242,7 @@ class OnnxClassifier:
                     category_confidence=float(probs[row, best]),
                     urgency_score=float(np.clip(urgency[row], 0.0, 1.0)),
                     model=self.name,
-                    embedding=tuple(float(v) for v in embedding[row]),
+                    embedding=tuple(embedding[row].tolist()),
                     embedding_space=space,
                 )
         if expired.is_set():
