@@ -332,3 +332,36 @@ def test_concurrent_guarded_classifiers_run_one_trial(keys, clock) -> None:
     assert sorted(models_used) == ["baseline"] * (callers - 1) + ["onnx"]
     assert breaker_snapshot(setup, keys)["state"] == CLOSED
     setup.close()
+
+
+def test_each_transition_is_logged_and_counted(client, keys, clock, monkeypatch) -> None:
+    from smart_support import breaker as breaker_module
+
+    logged: list[dict] = []
+    counted: list[tuple[str, float]] = []
+    monkeypatch.setattr(
+        breaker_module.logger, "info", lambda msg, extra=None, **_: logged.append(extra or {})
+    )
+    monkeypatch.setattr(
+        breaker_module.metrics,
+        "add_metric",
+        lambda name, unit, value, **_: counted.append((name, value)),
+    )
+    breaker = breaker_on(client, keys, clock)
+    open_breaker(breaker)
+    clock.now += SETTINGS.breaker_cooldown_seconds
+    breaker.record_success(breaker.acquire())
+    assert [(e["breaker_from"], e["breaker_to"]) for e in logged] == [
+        (CLOSED, OPEN),
+        (OPEN, HALF_OPEN),
+        (HALF_OPEN, CLOSED),
+    ]
+    assert all(e["reason"] for e in logged)
+    assert counted == [
+        ("BreakerTransitions", 1),
+        ("BreakerOpen", 1),
+        ("BreakerTransitions", 1),
+        ("BreakerOpen", 1),
+        ("BreakerTransitions", 1),
+        ("BreakerOpen", 0),
+    ]
