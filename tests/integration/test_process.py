@@ -125,3 +125,26 @@ def test_expired_ticket_state_is_rebuilt_from_the_message(
     row = env.services.store.get(ticket)
     assert row and row["status"] == "completed" and row["subject"] == "Legal hold"
     assert row["category"] == "Legal"
+
+
+def test_logs_at_info_never_contain_ticket_text(
+    env: Env, ingest: Any, process: Any, context: Any, caplog: pytest.LogCaptureFixture
+):
+    import logging
+
+    secret = "zebra-violet-quasar"
+    with caplog.at_level(logging.INFO, logger="smart-support"):
+        submit(
+            ingest,
+            context,
+            subject=f"URGENT outage {secret}",
+            body=f"ASAP!! {secret}",
+            customer_id="cust-7",
+        )
+        run_batch(process, context, env.drain())
+    logged = " ".join(
+        f"{r.getMessage()} {r.__dict__}" for r in caplog.records if r.levelno >= logging.INFO
+    )
+    assert "ticket accepted" in logged and "ticket processed" in logged
+    assert "cust-7" in logged
+    assert secret not in logged
