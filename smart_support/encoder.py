@@ -90,12 +90,18 @@ class OnnxClassifier:
         intra_op_threads: int = 1,
         model_path: str | Path | None = None,
         embedding_space: str | None = None,
-        max_batch: int = 16,
+        max_batch: int = 1,
     ) -> None:
         """``model_dir`` holds the layer content (default: settings.resolved_model_dir).
 
         ``model_path`` swaps in another graph with the same inputs and outputs (the fp32
         build, for benchmarks); ``embedding_space`` then names its vectors.
+
+        ``max_batch`` is how many texts share one ONNX run. The int8 graph quantises its
+        activations with one scale per run, so a text's answer would shift slightly with
+        whatever shares its run (embedding cosine down to 0.98 in a batch of 16); one text
+        per run keeps every ticket's answer, and its storm similarity, independent of SQS
+        batching, and on CPU it is no slower per ticket than padded batches.
         """
         base = Path(model_dir) if model_dir else (settings or get_settings()).resolved_model_dir
         self.model_dir = base

@@ -93,7 +93,8 @@ def _run(
     ids = [e.ids for e in tokenizer.encode_batch(texts)]
     parts: list[list[np.ndarray]] = [[] for _ in outputs]
     order: list[int] = []
-    for group in length_groups([len(x) for x in ids], 32):
+    # One text per run, as OnnxClassifier runs them: int8 activation scales are per run.
+    for group in length_groups([len(x) for x in ids], 1):
         input_ids, mask = pad([ids[i] for i in group])
         for part, value in zip(
             parts,

@@ -136,10 +136,10 @@ def test_long_ticket_is_classified(model: OnnxClassifier) -> None:
     assert answer.category == "Billing"
 
 
-def test_batching_with_a_long_ticket_does_not_change_a_short_answer(model: OnnxClassifier) -> None:
+def test_an_answer_does_not_depend_on_its_batch(model: OnnxClassifier) -> None:
     (alone,) = model.classify_batch(["Server outage, login broken"])
-    together = model.classify_batch([LONG_TICKET, "Server outage, login broken"])[1]
-    np.testing.assert_allclose(alone.embedding, together.embedding, atol=1e-4)
+    together = model.classify_batch([LONG_TICKET, "Server outage, login broken", "hi"])[1]
+    assert together == alone
 
 
 def test_int8_embeddings_stay_close_to_fp32(model: OnnxClassifier) -> None:
