@@ -1,8 +1,9 @@
 """Accepting a ticket: claim, record as pending, hand to SQS; undo cleanly on failure.
 
 Order matters: the ticket is written to Redis before the SQS send so the process
-function always finds it, and removed again if the send fails, so a client that got
-a 5xx leaves nothing behind that a listing would show as pending forever.
+function always finds it, and withdrawn again if the send fails, so a client that got
+a 5xx leaves nothing behind that a listing would show as pending forever, and a message
+SQS kept despite the error is dropped rather than processed.
 """
 
 from __future__ import annotations
@@ -117,12 +118,14 @@ def accept_ticket(services: Services, ticket: TicketIn, idempotency_key: str | N
             "queue send failed; undoing intake",
             extra={"ticket_id": ticket_id, "error": type(exc).__name__},
         )
-        _undo(services, ticket_id, idem_key)
-        raise DependencyUnavailable(
-            "the ticket queue is unavailable; retry shortly",
-            retry_after=settings.retry_after_seconds,
-            details=[{"dependency": "sqs", "reason": type(exc).__name__}],
-        ) from exc
+        if _undo(services, ticket_id, idem_key):
+            raise DependencyUnavailable(
+                "the ticket queue is unavailable; retry shortly",
+                retry_after=settings.retry_after_seconds,
+                details=[{"dependency": "sqs", "reason": type(exc).__name__}],
+            ) from exc
+        # Processing already began: SQS had the message and only its answer was lost.
+        logger.info("queue send succeeded after all", extra={"ticket_id": ticket_id})
 
     if idem_key is not None:
         try:
@@ -142,12 +145,20 @@ def accept_ticket(services: Services, ticket: TicketIn, idempotency_key: str | N
     return Accepted(ticket_id)
 
 
-def _undo(services: Services, ticket_id: str, idem_key: str | None) -> None:
+def _undo(services: Services, ticket_id: str, idem_key: str | None) -> bool:
+    """Withdraw the ticket; False if it turned out to be queued (processing has begun).
+
+    The withdrawal leaves a marker, so a message SQS stored although the send reported an
+    error (a lost answer) is dropped by the process function instead of making a second
+    ticket when the client retries.
+    """
     try:
-        services.store.discard(ticket_id)
+        if not services.store.discard(ticket_id):
+            return False
         if idem_key is not None:
             services.redis.delete(idem_key)
     except redis.RedisError:
         logger.error(
             "could not undo intake; the ticket expires with its TTL", extra={"ticket_id": ticket_id}
         )
+    return True

@@ -136,6 +136,12 @@ class Pipeline:
         state = self.store.begin(
             job.ticket_id, job.token, self.settings.processing_lock_seconds, recreate
         )
+        if state == "withdrawn":
+            logger.info(
+                "ticket was withdrawn at intake (its client got an error); message dropped",
+                extra={"ticket_id": job.ticket_id},
+            )
+            return None
         if state == "done":
             logger.info(
                 "ticket already processed; redelivery ignored", extra={"ticket_id": job.ticket_id}

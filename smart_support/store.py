@@ -81,6 +81,7 @@ class TicketStore:
         self.ttl = ticket_ttl_seconds
         self._create = client.register_script(lua("ticket_create"))
         self._begin = client.register_script(lua("ticket_begin"))
+        self._discard = client.register_script(lua("ticket_discard"))
         self._finish = client.register_script(lua("ticket_finish"))
         self._ready = client.register_script(lua("queue_ready"))
         self._pop = client.register_script(lua("queue_pop"))
@@ -98,12 +99,19 @@ class TicketStore:
         created, _ = pipe.execute()
         return bool(created)
 
-    def discard(self, ticket_id: str) -> None:
-        """Undo ``create`` for a ticket that never reached the queue."""
-        pipe = self.redis.pipeline(transaction=False)
-        pipe.delete(self.keys.ticket(ticket_id))
-        pipe.zrem(self.keys.inflight(), ticket_id)
-        pipe.execute()
+    def withdrawn_key(self, ticket_id: str) -> str:
+        # Beside the ticket's hash, in its slot, so ticket_begin.lua can read it atomically.
+        return f"{self.keys.ticket(ticket_id)}:withdrawn"
+
+    def discard(self, ticket_id: str) -> bool:
+        """Undo ``create`` after a failed SQS send. False when processing already began: the
+        send did succeed (its answer was lost), so the ticket stays accepted."""
+        withdrawn = self._discard(
+            keys=[self.keys.ticket(ticket_id), self.withdrawn_key(ticket_id)], args=[self.ttl]
+        )
+        if withdrawn:
+            self.redis.zrem(self.keys.inflight(), ticket_id)
+        return bool(withdrawn)
 
     # Processing ---------------------------------------------------------
 
@@ -112,7 +120,11 @@ class TicketStore:
     ) -> str:
         return str(
             self._begin(
-                keys=[self.keys.ticket(ticket_id), self.keys.ticket_lock(ticket_id)],
+                keys=[
+                    self.keys.ticket(ticket_id),
+                    self.keys.ticket_lock(ticket_id),
+                    self.withdrawn_key(ticket_id),
+                ],
                 args=[token, lock_seconds * 1000, now_iso(), self.ttl, *_flatten(recreate)],
             )
         )

@@ -1,8 +1,13 @@
 -- Take a ticket's processing lock and mark it processing.
--- KEYS[1] ticket hash, KEYS[2] lock; ARGV[1] token, ARGV[2] lock ms, ARGV[3] now (ISO),
--- ARGV[4] ttl seconds, ARGV[5..] field, value pairs to recreate the hash if it expired.
--- Returns 'done' when the ticket already reached a final state (a redelivery),
+-- KEYS[1] ticket hash, KEYS[2] lock, KEYS[3] withdrawn marker (ticket_discard.lua);
+-- ARGV[1] token, ARGV[2] lock ms, ARGV[3] now (ISO), ARGV[4] ttl seconds, ARGV[5..] field,
+-- value pairs to recreate the hash if it expired.
+-- Returns 'withdrawn' when intake took the ticket back (its client got an error),
+-- 'done' when the ticket already reached a final state (a redelivery),
 -- 'busy' when another worker holds the lock, 'ok' otherwise.
+if redis.call('EXISTS', KEYS[3]) == 1 then
+  return 'withdrawn'
+end
 local status = redis.call('HGET', KEYS[1], 'status')
 if status == 'completed' or status == 'master_incident' or status == 'resolved' then
   return 'done'
