@@ -193,10 +193,42 @@ class OnnxClassifier:
     def classify_batch(
         self, texts: Sequence[str], budget_ms: float | None = None
     ) -> list[Classification]:
-        """Classify every text, in order. Over ``budget_ms`` the call is abandoned."""
+        """Classify every text, in order.
+
+        ``budget_ms`` is per ticket: each ONNX run may take ``budget_ms`` for every text it
+        holds, and a run that overruns is abandoned (``ModelTimeout``), so a batch of ten is
+        judged ticket by ticket rather than against one budget shared by all ten.
+        """
         if not texts:
             return []
         self.load()
+        try:
+            encodings = self._tokenizer.encode_batch([str(t) for t in texts])
+        except Exception as exc:
+            raise ModelError(f"tokenizer failed: {exc}") from exc
+        ids = [e.ids for e in encodings]
+        space = self.embedding_space
+        results: list[Classification | None] = [None] * len(texts)
+        for group in length_groups([len(x) for x in ids], self.max_batch):
+            input_ids, mask = pad([ids[i] for i in group])
+            budget = None if budget_ms is None else budget_ms * len(group)
+            embedding, probs, urgency = self._run(input_ids, mask, budget)
+            if not (np.isfinite(probs).all() and np.isfinite(urgency).all()):
+                raise ModelError("inference produced non-finite values")
+            for row, i in enumerate(group):
+                best = int(np.argmax(probs[row]))
+                results[i] = Classification(
+                    category=CATEGORIES[best],
+                    category_confidence=float(probs[row, best]),
+                    urgency_score=float(np.clip(urgency[row], 0.0, 1.0)),
+                    model=self.name,
+                    embedding=tuple(embedding[row].tolist()),
+                    embedding_space=space,
+                )
+        return [r for r in results if r is not None]
+
+    def _run(self, input_ids: Any, mask: Any, budget_ms: float | None) -> Any:
+        """One ONNX run, abandoned from a timer (RunOptions.terminate) past ``budget_ms``."""
         run_options = self._ort.RunOptions()
         expired = threading.Event()
         timer: threading.Timer | None = None
@@ -210,48 +242,17 @@ class OnnxClassifier:
             timer.daemon = True
             timer.start()
         try:
-            return self._classify(texts, run_options, expired, budget_ms)
+            outputs = self._session.run(
+                list(OUTPUTS), {"input_ids": input_ids, "attention_mask": mask}, run_options
+            )
+        except Exception as exc:
+            if expired.is_set():
+                raise ModelTimeout(f"inference abandoned after {budget_ms} ms") from exc
+            raise ModelError(f"inference failed: {exc}") from exc
         finally:
             if timer is not None:
                 timer.cancel()
-
-    def _classify(
-        self,
-        texts: Sequence[str],
-        run_options: Any,
-        expired: threading.Event,
-        budget_ms: float | None,
-    ) -> list[Classification]:
-        try:
-            encodings = self._tokenizer.encode_batch([str(t) for t in texts])
-        except Exception as exc:
-            raise ModelError(f"tokenizer failed: {exc}") from exc
-        ids = [e.ids for e in encodings]
-        space = self.embedding_space
-        results: list[Classification | None] = [None] * len(texts)
-        for group in length_groups([len(x) for x in ids], self.max_batch):
-            input_ids, mask = pad([ids[i] for i in group])
-            try:
-                embedding, probs, urgency = self._session.run(
-                    list(OUTPUTS), {"input_ids": input_ids, "attention_mask": mask}, run_options
-                )
-            except Exception as exc:
-                if expired.is_set():
-                    raise ModelTimeout(f"inference abandoned after {budget_ms} ms") from exc
-                raise ModelError(f"inference failed: {exc}") from exc
-            if not (np.isfinite(probs).all() and np.isfinite(urgency).all()):
-                raise ModelError("inference produced non-finite values")
-            for row, i in enumerate(group):
-                best = int(np.argmax(probs[row]))
-                results[i] = Classification(
-                    category=CATEGORIES[best],
-                    category_confidence=float(probs[row, best]),
-                    urgency_score=float(np.clip(urgency[row], 0.0, 1.0)),
-                    model=self.name,
-                    embedding=tuple(embedding[row].tolist()),
-                    embedding_space=space,
-                )
         if expired.is_set():
-            # The last run finished just as the timer fired; the budget still counts.
+            # The run finished just as the timer fired; the budget still counts.
             raise ModelTimeout(f"inference exceeded {budget_ms} ms")
-        return [r for r in results if r is not None]
+        return outputs
