@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import threading
 import time
 import uuid
 from collections.abc import Callable, Mapping
+from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -23,6 +25,7 @@ from smart_support.observability import logger
 Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
 MAX_BODY_BYTES = 10 * 1024 * 1024  # API Gateway's payload limit
 STAGE = "local"
+ERROR_CODES = {400: "bad_request", 411: "length_required", 413: "payload_too_large"}
 
 
 def build_api_event(
@@ -93,6 +96,19 @@ class ApiFront:
 
             do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = _serve
 
+            def __getattr__(self, name: str) -> Callable[[], None]:
+                # Any other verb goes to the API too, which answers 405 with Allow, not 501.
+                if name.startswith("do_"):
+                    return self._serve
+                raise AttributeError(name)
+
+            def send_error(
+                self, code: int, message: str | None = None, explain: str | None = None
+            ) -> None:
+                # http.server's own refusals (bad request line, headers too long) in the
+                # API's error shape rather than an HTML page.
+                front.refuse(self, code, message or HTTPStatus(code).phrase)
+
             def log_message(self, format: str, *args: Any) -> None:  # quiet access log
                 return
 
@@ -116,14 +132,16 @@ class ApiFront:
         self.server.server_close()
 
     def serve(self, request: BaseHTTPRequestHandler) -> None:
-        length = int(request.headers.get("Content-Length") or 0)
+        if "Transfer-Encoding" in request.headers:
+            self.refuse(request, 411, "send the body with a Content-Length, not chunked")
+            return
+        declared = (request.headers.get("Content-Length") or "0").strip()
+        if not re.fullmatch(r"[0-9]{1,12}", declared):
+            self.refuse(request, 400, "Content-Length is not a valid length")
+            return
+        length = int(declared)
         if length > MAX_BODY_BYTES:
-            self._reply(
-                request,
-                413,
-                {"error": {"code": "payload_too_large", "message": "request body too large"}},
-            )
-            request.close_connection = True
+            self.refuse(request, 413, "request body too large")
             return
         body = request.rfile.read(length) if length else b""
         path = urlsplit(request.path).path
@@ -169,6 +187,12 @@ class ApiFront:
         request.end_headers()
         if request.command != "HEAD":
             request.wfile.write(payload)
+
+    def refuse(self, request: BaseHTTPRequestHandler, status: int, message: str) -> None:
+        """Answer before the body was read, so the connection cannot be reused."""
+        request.close_connection = True
+        code = ERROR_CODES.get(status) or re.sub(r"[^a-z]+", "_", HTTPStatus(status).phrase.lower())
+        self._reply(request, status, {"error": {"code": code, "message": message}})
 
     def _reply(self, request: BaseHTTPRequestHandler, status: int, body: Any) -> None:
         self._write(

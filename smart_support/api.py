@@ -89,6 +89,7 @@ def _body_problem(event: dict[str, Any]) -> AppError | None:
     content_type = headers.get("content-type", "application/json").split(";")[0].strip().lower()
     if content_type != "application/json":
         return UnsupportedMediaType("send the body as application/json")
+    _normalise_content_type(event)
     limit = get_settings().max_request_bytes
     if event.get("isBase64Encoded"):
         try:
@@ -105,12 +106,27 @@ def _body_problem(event: dict[str, Any]) -> AppError | None:
     if len(raw.encode("utf-8", "surrogatepass")) > limit:
         return PayloadTooLarge(f"the body exceeds {limit} bytes")
     try:
-        json.loads(raw)
+        parsed = json.loads(raw)
     except RecursionError:
         return MalformedJson("the body nests too deeply")
     except ValueError:
         return MalformedJson("the body is not valid JSON")
+    if not isinstance(parsed, dict):
+        # Powertools would validate the first element of an array as if it were the body.
+        issue = {"field": "body", "in": "body", "issue": "the body must be a JSON object"}
+        return InvalidRequest("the request is not valid", details=[issue])
     return None
+
+
+def _normalise_content_type(event: dict[str, Any]) -> None:
+    # Media types are case-insensitive, but Powertools compares the header as written.
+    for field, normal in (("headers", JSON), ("multiValueHeaders", [JSON])):
+        given = event.get(field) or {}
+        if any(str(name).lower() == "content-type" for name in given):
+            event[field] = {
+                name: normal if str(name).lower() == "content-type" else value
+                for name, value in given.items()
+            }
 
 
 class Resolver(APIGatewayRestResolver):
@@ -255,7 +271,13 @@ def _base_path() -> str:
 def submit_ticket(
     ticket: TicketIn,
     idempotency_key: Annotated[
-        str | None, Header(alias="Idempotency-Key", description="same key, same ticket for 24 h")
+        str | None,
+        Header(
+            alias="Idempotency-Key",
+            description="same key, same ticket for 24 h; 1 to 255 printable characters",
+            min_length=1,
+            max_length=255,
+        ),
     ] = None,
 ) -> Response[dict[str, Any]]:
     accepted = accept_ticket(get_services(), ticket, idempotency_key)

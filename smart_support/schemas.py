@@ -3,27 +3,40 @@
 from __future__ import annotations
 
 import json
+import math
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic.json_schema import JsonDict
 
 from smart_support.config import get_settings
 
 _limits = get_settings()
 MetadataValue = str | int | float | bool | None
+# The rule has_text() enforces, said in the OpenAPI document so clients and fuzzers know it.
+_SOME_TEXT: JsonDict = {
+    "anyOf": [
+        {"required": [name], "properties": {name: {"type": "string", "pattern": r"\S"}}}
+        for name in ("subject", "body", "description")
+    ]
+}
 
 
 class TicketIn(BaseModel):
     """A new ticket: at least one of subject, body and description must hold text."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_SOME_TEXT)
 
     subject: str | None = Field(default=None, max_length=_limits.max_subject_chars)
     body: str | None = Field(default=None, max_length=_limits.max_text_chars)
     description: str | None = Field(default=None, max_length=_limits.max_text_chars)
     customer_id: str | None = Field(default=None, max_length=128, pattern=r"^[A-Za-z0-9._:@-]+$")
     channel: Literal["email", "chat", "web", "phone", "social", "api"] | None = None
-    metadata: dict[str, MetadataValue] | None = Field(default=None, max_length=20)
+    metadata: dict[str, MetadataValue] | None = Field(
+        default=None,
+        max_length=20,
+        json_schema_extra={"propertyNames": {"minLength": 1, "maxLength": 64}},
+    )
 
     @field_validator("subject", "body", "description")
     @classmethod
@@ -42,6 +55,11 @@ class TicketIn(BaseModel):
                 raise ValueError("metadata keys must have 1 to 64 characters")
             if isinstance(item, str) and len(item) > 512:
                 raise ValueError("metadata values must have at most 512 characters")
+            if "\x00" in key or (isinstance(item, str) and "\x00" in item):
+                raise ValueError("metadata must not contain NUL characters")
+            # NaN and Infinity are not JSON: stored, they would break every reader downstream.
+            if isinstance(item, float) and not math.isfinite(item):
+                raise ValueError("metadata numbers must be finite")
         if len(json.dumps(value)) > 4096:
             raise ValueError("metadata must serialise to at most 4096 bytes")
         return value
