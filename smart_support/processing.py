@@ -180,13 +180,17 @@ class Pipeline:
         for job in jobs:
             job.storm = decisions.get(job.ticket_id)
         solo = [job for job in jobs if not (job.storm and job.storm.incident_id)]
-        assigned = self.router.route_batch(
-            [
-                RoutingTicket(job.ticket_id, job.result.category, job.result.urgency_score)
-                for job in solo
-                if job.result
-            ]
-        )
+        routing = [
+            RoutingTicket(job.ticket_id, job.result.category, job.result.urgency_score)
+            for job in solo
+            if job.result
+        ]
+        assigned = self.router.route_batch(routing)
+        if any(agent is None for agent in assigned.values()) and self.registry.ensure_seeded():
+            # The registry was empty although this process seeded it before: Redis lost its
+            # data (a restart without persistence). Seeded again, as at a cold start.
+            logger.warning("agent registry was empty; default agents seeded again")
+            assigned = self.router.route_batch(routing)
         for job in solo:
             job.agent = assigned.get(job.ticket_id)
 

@@ -302,6 +302,19 @@ def test_same_message_twice_in_one_batch_counts_once(faults: Faults) -> None:
     assert_exactly_once(faults, batch)
 
 
+def test_agent_registry_lost_with_redis_data_is_seeded_again(faults: Faults) -> None:
+    first = faults.submit(URGENT[0])
+    assert faults.run(faults.env.drain()) == set()
+    assert faults.row(first).get("assigned_agent") == "Agent1"
+    # What a Redis restart without persistence does to the warm process function's registry.
+    redis, tag = faults.services.redis, faults.services.keys.agents_tag
+    redis.delete(f"{tag}:registry", f"{tag}:assignment", f"{tag}:open:Agent1")
+    second = faults.submit(CALM[0])
+    assert faults.run(faults.env.drain()) == set()
+    assert faults.row(second).get("assigned_agent") == "Agent2"
+    assert redis.smembers(f"{tag}:open:Agent2") == {second}
+
+
 # Model faults, seen from the process handler -----------------------------------------
 
 
