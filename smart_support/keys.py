@@ -21,6 +21,9 @@ class Keys:
     def ticket_lock(self, ticket_id: str) -> str:
         return f"{self.prefix}:{{t:{ticket_id}}}:lock"
 
+    def ticket_withdrawn(self, ticket_id: str) -> str:
+        return f"{self.prefix}:{{t:{ticket_id}}}:withdrawn"
+
     def ticket_alerted(self, ticket_id: str) -> str:
         return f"{self.prefix}:{{t:{ticket_id}}}:alerted"
 
@@ -43,6 +46,10 @@ class Keys:
 
     def ready_meta(self) -> str:
         return f"{self.queue_tag}:ready:meta"
+
+    def popped(self) -> str:
+        """Tickets handed out by ``next`` (by time), so a late redelivery cannot requeue them."""
+        return f"{self.queue_tag}:popped"
 
     def inflight(self) -> str:
         return f"{self.queue_tag}:inflight"

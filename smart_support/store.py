@@ -99,15 +99,12 @@ class TicketStore:
         created, _ = pipe.execute()
         return bool(created)
 
-    def withdrawn_key(self, ticket_id: str) -> str:
-        # Beside the ticket's hash, in its slot, so ticket_begin.lua can read it atomically.
-        return f"{self.keys.ticket(ticket_id)}:withdrawn"
-
     def discard(self, ticket_id: str) -> bool:
         """Undo ``create`` after a failed SQS send. False when processing already began: the
         send did succeed (its answer was lost), so the ticket stays accepted."""
         withdrawn = self._discard(
-            keys=[self.keys.ticket(ticket_id), self.withdrawn_key(ticket_id)], args=[self.ttl]
+            keys=[self.keys.ticket(ticket_id), self.keys.ticket_withdrawn(ticket_id)],
+            args=[self.ttl],
         )
         if withdrawn:
             self.redis.zrem(self.keys.inflight(), ticket_id)
@@ -123,7 +120,7 @@ class TicketStore:
                 keys=[
                     self.keys.ticket(ticket_id),
                     self.keys.ticket_lock(ticket_id),
-                    self.withdrawn_key(ticket_id),
+                    self.keys.ticket_withdrawn(ticket_id),
                 ],
                 args=[token, lock_seconds * 1000, now_iso(), self.ttl, *_flatten(recreate)],
             )
@@ -155,9 +152,10 @@ class TicketStore:
             self.keys.ready_meta(),
             self.keys.inflight(),
             self.keys.ready_by_category(category),
+            # Without an agent this names a view the script never writes (same slot).
+            self.keys.ready_by_agent(agent or ""),
+            self.keys.popped(),
         ]
-        if agent:
-            keys.append(self.keys.ready_by_agent(agent))
         self._ready(keys=keys, args=[ticket_id, urgency, category, agent or ""])
 
     def assign_in_queue(self, ticket_id: str, agent: str) -> None:
@@ -204,7 +202,8 @@ class TicketStore:
         else:
             view = self.keys.ready()
         popped = self._pop(
-            keys=[view, self.keys.ready(), self.keys.ready_meta()], args=[self.keys.queue_tag]
+            keys=[view, self.keys.ready(), self.keys.ready_meta(), self.keys.popped()],
+            args=[self.keys.queue_tag, int(time.time() * 1000), self.ttl * 1000],
         )
         return str(popped[0]) if popped else None
 

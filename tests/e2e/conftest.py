@@ -43,16 +43,16 @@ class RunningStack:
 
 
 def start_stack(**env: str) -> RunningStack:
+    inherited = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "TEST_REDIS_URL")}
+    # Without an explicit REDIS_URL the stack starts its own private server.
     environment = {
-        **os.environ,
+        **inherited,
         "PORT": "0",
         "SQS_VISIBILITY_TIMEOUT": "1",
         "POWERTOOLS_LOG_LEVEL": "WARNING",
         "PYTHONUNBUFFERED": "1",
         **env,
     }
-    environment.pop("REDIS_URL", None)  # the stack starts its own private server
-    environment.pop("TEST_REDIS_URL", None)
     process = subprocess.Popen(
         [sys.executable, "-m", "local_stack"],
         cwd=ROOT,

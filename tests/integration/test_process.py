@@ -148,3 +148,49 @@ def test_logs_at_info_never_contain_ticket_text(
     assert "ticket accepted" in logged and "ticket processed" in logged
     assert "cust-7" in logged
     assert secret not in logged
+
+
+def test_ticket_handed_out_by_next_is_not_requeued_by_a_redelivery(
+    env: Env, ingest: Any, process: Any, context: Any, monkeypatch: pytest.MonkeyPatch
+):
+    ticket = submit(ingest, context, description="Export to CSV fails with an error")
+    records = env.drain()
+    store = env.services.store
+
+    def killed(*args: Any, **kwargs: Any) -> str:
+        raise RuntimeError("function died before writing the final status")
+
+    monkeypatch.setattr(store, "finish", killed)
+    assert run_batch(process, context, records) == {records[0]["messageId"]}
+    assert store.pop_next() == ticket  # an agent takes it while the batch waits for retry
+    monkeypatch.undo()
+    env.services.redis.delete(env.services.keys.ticket_lock(ticket))
+    assert run_batch(process, context, records) == set()
+    assert store.pop_next() is None
+    assert (store.get(ticket) or {})["status"] == "completed"
+
+
+def test_ticket_folded_into_incident_mid_flight_keeps_its_result(env: Env):
+    store = env.services.store
+    ticket = "tkt_" + "ab" * 16
+    store.create(ticket, {"ticket_id": ticket, "status": "pending", "created_at": "x"}, 1)
+    assert store.begin(ticket, "tok", 60, {}) == "ok"
+    store.update(ticket, {"status": "master_incident", "incident_id": "inc_" + "1" * 32})
+    assert (
+        store.finish(
+            ticket,
+            "tok",
+            {
+                "status": "completed",
+                "category": "Technical",
+                "urgency_score": "0.5",
+                "completed_at": "now",
+                "incident_id": None,
+            },
+        )
+        == "done"
+    )
+    row = store.get(ticket) or {}
+    assert (row["status"], row["incident_id"]) == ("master_incident", "inc_" + "1" * 32)
+    assert row["category"] == "Technical" and row["completed_at"] == "now"
+    assert not env.services.redis.exists(env.services.keys.ticket_lock(ticket))
