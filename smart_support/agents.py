@@ -314,7 +314,6 @@ class Router:
     def __init__(self, registry: AgentRegistry, *, max_rounds: int = MAX_ROUTING_ROUNDS) -> None:
         self._registry = registry
         self._max_rounds = max_rounds
-        self._seeded = False
 
     def route_batch(self, tickets: Sequence[RoutingTicket]) -> dict[str, str | None]:
         """Map each ticket id to its agent, or None when it waits (or was resolved with none).
@@ -322,15 +321,17 @@ class Router:
         A ticket that already holds an agent keeps it; a resolved ticket is never assigned
         again (it maps to the agent that resolved it).
         """
-        if not self._seeded:
-            self._registry.ensure_seeded()
-            self._seeded = True
         pending: dict[str, RoutingTicket] = {}
         for t in tickets:
             pending.setdefault(t.ticket_id, t)
         result: dict[str, str | None] = {}
         assigned = 0
         slots, settled = self._registry.snapshot(list(pending))
+        if not slots and self._registry.ensure_seeded():
+            # The registry was empty: a cold start, or a cache that lost its data (a restart
+            # without persistence). The default agents are seeded as at first use.
+            logger.info("agent registry was empty; default agents seeded")
+            slots, settled = self._registry.snapshot(list(pending))
         for round_no in range(self._max_rounds):
             for ticket_id, found in settled.items():
                 if ticket_id in pending:

@@ -186,11 +186,6 @@ class Pipeline:
             if job.result
         ]
         assigned = self.router.route_batch(routing)
-        if any(agent is None for agent in assigned.values()) and self.registry.ensure_seeded():
-            # The registry was empty although this process seeded it before: Redis lost its
-            # data (a restart without persistence). Seeded again, as at a cold start.
-            logger.warning("agent registry was empty; default agents seeded again")
-            assigned = self.router.route_batch(routing)
         for job in solo:
             job.agent = assigned.get(job.ticket_id)
 
