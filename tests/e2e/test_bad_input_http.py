@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import socket
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 import requests
 
-from tests.e2e.conftest import RunningStack
+from tests.e2e.conftest import RunningStack, start_stack
 
 pytestmark = pytest.mark.e2e
 
@@ -42,6 +43,14 @@ ID_ROUTES = [
     ("GET", "/incidents/{}"),
     ("PUT", "/agents/{}"),
 ]
+
+
+@pytest.fixture(scope="module")
+def stack() -> Iterator[RunningStack]:
+    """A stack of its own: the tickets sent here would otherwise fill the shared agents."""
+    running = start_stack(CLASSIFIER="baseline")
+    yield running
+    running.stop()
 
 
 def error_of(response: requests.Response, status: int | tuple[int, ...]) -> dict[str, Any]:

@@ -25,7 +25,7 @@ from tests.e2e.conftest import RunningStack, start_stack
 
 pytestmark = pytest.mark.e2e
 
-EXAMPLES_PER_OPERATION = 75  # per operation and generation mode
+EXAMPLES_PER_OPERATION = 65  # per operation and generation mode
 MINIMUM_REQUESTS = 1_000
 MODES = (schemathesis.GenerationMode.POSITIVE, schemathesis.GenerationMode.NEGATIVE)
 # Cheap, schema-level checks; no check may re-send requests, so the count stays honest.
