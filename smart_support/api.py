@@ -156,12 +156,13 @@ def _field(loc: Any) -> str:
 
 def build_resolver(*routers: Router) -> Resolver:
     app = Resolver(enable_validation=True)
-    app.enable_swagger(
-        path="/docs",
-        title="Smart-Support API",
-        version="1.0.0",
-        description="Submit, track and route support tickets.",
-    )
+    about = {
+        "title": "Smart-Support API",
+        "version": "1.0.0",
+        "description": "Submit, track and route support tickets.",
+    }
+    app.configure_openapi(**about)
+    app.enable_swagger(path="/docs", **about)
     for router in routers:
         app.include_router(router)
 
