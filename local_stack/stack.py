@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import queue
 import sys
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,6 +40,33 @@ def load_handler(path: str, name: str) -> Handler:
     return handler
 
 
+class FunctionPool:
+    """A function's warm execution environments, each serving one invocation at a time.
+
+    Lambda never runs two invocations in one environment, and the handlers rely on it:
+    Powertools' resolver and batch processor, and the process pipeline's caches, hold
+    per-invocation state. So every environment is its own copy of the handler module.
+    """
+
+    def __init__(
+        self, path: str, name: str, size: int, shared: threading.Lock | None = None
+    ) -> None:
+        self._free: queue.Queue[Handler] = queue.Queue()
+        self._shared = shared
+        for n in range(max(1, size)):
+            self._free.put(load_handler(path, f"{name.lower()}_app_{n}"))
+
+    def __call__(self, event: dict[str, Any], context: Any) -> dict[str, Any]:
+        handler = self._free.get()
+        try:
+            if self._shared is None:
+                return handler(event, context)
+            with self._shared:
+                return handler(event, context)
+        finally:
+            self._free.put(handler)
+
+
 class LocalStack:
     def __init__(self, options: StackOptions, config: StackConfig | None = None) -> None:
         self.options = options
@@ -64,8 +93,15 @@ class LocalStack:
         self.sqs.start()
         self.queues = self.sqs.create_queues(self.config, self.options.visibility_timeout)
         self._configure_environment()
-        handlers = {
-            logical_id: load_handler(path, f"{logical_id.lower()}_app")
+        # Powertools' REST resolver keeps the request being resolved on its BaseRouter class,
+        # so one process resolves one API request at a time, whichever function: in AWS each
+        # request has an environment of its own. The process function has no resolver, and its
+        # environments run side by side like concurrent Lambda invocations.
+        api_lock = threading.Lock()
+        handlers: dict[str, Handler] = {
+            logical_id: FunctionPool(path, logical_id, self.options.poller_concurrency)
+            if logical_id == "ProcessFunction"
+            else FunctionPool(path, logical_id, 1, shared=api_lock)
             for logical_id, path in self.config.handlers.items()
         }
         sqs = self.sqs.client()

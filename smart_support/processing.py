@@ -109,7 +109,8 @@ class Pipeline:
         except Exception as exc:
             logger.warning(
                 "batch step failed; the batch will be retried",
-                extra={"error": type(exc).__name__, "tickets": len(jobs)},
+                extra={"error": repr(exc)[:300], "tickets": len(jobs)},
+                exc_info=True,
             )
             for job in jobs:
                 failures[job.message_id] = exc

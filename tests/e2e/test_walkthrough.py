@@ -87,32 +87,40 @@ def test_billing_ticket_goes_to_agent2(http: requests.Session, stack: RunningSta
     assert (final["category"], final["assigned_agent"]) == ("Billing", "Agent2")
 
 
-def test_fifty_simultaneous_submissions_all_complete(http: requests.Session, stack: RunningStack):
+def test_fifty_simultaneous_submissions_all_complete_each_with_its_own_text(
+    http: requests.Session, stack: RunningStack
+):
     barrier = threading.Barrier(50)
-    answers: list[requests.Response] = []
+    sent: dict[str, str] = {}
+    codes: list[int] = []
     lock = threading.Lock()
 
     def one(n: int) -> None:
+        text = f"Simultaneous request test number {n}"
         with requests.Session() as session:
             barrier.wait()
-            response = session.post(
-                f"{stack.url}/tickets",
-                timeout=30,
-                json={"description": f"Simultaneous request test {n}"},
-            )
+            response = session.post(f"{stack.url}/tickets", timeout=30, json={"description": text})
         with lock:
-            answers.append(response)
+            codes.append(response.status_code)
+            if response.status_code == 202:
+                sent[response.json()["ticket_id"]] = text
 
     threads = [threading.Thread(target=one, args=(n,)) for n in range(50)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert sorted(r.status_code for r in answers) == [202] * 50
-    ids = {r.json()["ticket_id"] for r in answers}
-    assert len(ids) == 50
-    statuses = [completed(http, stack, t)["status"] for t in ids]
-    assert len(statuses) == 50
+    assert codes == [202] * 50
+    assert len(sent) == 50
+    assert len(set(sent.values())) == 50
+    for ticket_id in sent:
+        completed(http, stack, ticket_id)
+    # Every ticket kept its own text: no request ever saw another one's body.
+    popped: dict[str, str] = {}
+    while (response := http.get(f"{stack.url}/tickets/next", timeout=10)).status_code == 200:
+        body = response.json()
+        popped[body["ticket_id"]] = body.get("description", "")
+    assert {t: popped.get(t) for t in sent} == sent
 
 
 def test_bad_input_gets_clear_4xx_over_http(http: requests.Session, stack: RunningStack):

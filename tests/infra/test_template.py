@@ -438,8 +438,7 @@ def test_functions_without_the_model_layer_import_without_its_packages(template:
 
 
 def test_gateway_responses_use_the_api_error_shape(template: dict) -> None:
-    api = next(r for r in template["Resources"].values()
-               if r["Type"] == "AWS::Serverless::Api")
+    api = next(r for r in template["Resources"].values() if r["Type"] == "AWS::Serverless::Api")
     responses = api["Properties"]["GatewayResponses"]
     assert responses["MISSING_AUTHENTICATION_TOKEN"]["StatusCode"] == 404
     for name in ("INVALID_API_KEY", "THROTTLED", "DEFAULT_4XX", "DEFAULT_5XX"):

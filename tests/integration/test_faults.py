@@ -19,6 +19,8 @@ from typing import Any
 
 import pytest
 
+from local_stack.stack import load_handler
+from local_stack.template import ROOT
 from smart_support.breaker import OPEN, breaker_snapshot
 from smart_support.config import CATEGORIES
 from smart_support.processing import Pipeline
@@ -276,12 +278,16 @@ def test_duplicate_delivery_to_two_concurrent_invocations_counts_once(faults: Fa
     batch = faults.batch()
     start = threading.Barrier(2)
     failed: list[set[str]] = []
+    # Two execution environments: each its own copy of the handler module, as in Lambda.
+    path = str(ROOT / "functions" / "process" / "app.py")
+    environments = [load_handler(path, f"process_env_{n}") for n in range(2)]
 
-    def invocation() -> None:
+    def invocation(process: Any) -> None:
         start.wait()
-        failed.append(faults.run(batch.records))
+        response = process({"Records": batch.records}, faults.context)
+        failed.append({item["itemIdentifier"] for item in response["batchItemFailures"]})
 
-    workers = [threading.Thread(target=invocation) for _ in range(2)]
+    workers = [threading.Thread(target=invocation, args=(e,)) for e in environments]
     for worker in workers:
         worker.start()
     for worker in workers:
