@@ -61,6 +61,8 @@ eval: $(STAMP) $(MODEL) ## category and urgency quality: ONNX model vs baseline 
 
 bench: $(STAMP) $(MODEL) ## benchmarks: inference latency, cold start, local-stack throughput, storm cost
 	$(PY) bench/inference.py
+	$(PY) bench/storm.py
+	$(PY) bench/throughput.py
 
 clean: ## remove build output and the virtualenv
 	rm -rf $(VENV) .venv-sam layers/model/build .aws-sam .pytest_cache .mypy_cache .ruff_cache
