@@ -60,7 +60,8 @@ from smart_support.classification import Classification
 from smart_support.config import Settings
 from smart_support.keys import Keys
 from smart_support.observability import metrics
-from smart_support.store import SCRIPTS, TicketStore, new_ticket_id, now_iso
+from smart_support.scripting import SCRIPTS
+from smart_support.store import TicketStore, new_ticket_id, now_iso
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE_ENV = dict(os.environ)  # taken before an in-process stack rewrites os.environ

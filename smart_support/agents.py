@@ -20,7 +20,6 @@ import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Annotated, Any, Literal, cast
 
 import redis
@@ -32,8 +31,8 @@ from smart_support.errors import InvalidRequest
 from smart_support.keys import Keys
 from smart_support.observability import MetricName, logger, metrics
 from smart_support.routing import AgentSlot, RoutingTicket, solve_assignment
+from smart_support.scripting import ScriptCall, pipelined, register
 
-SCRIPTS = Path(__file__).resolve().parent / "scripts"
 AGENT_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 DEFAULT_CAPACITY = 5
 RESOLVED_RETENTION_SECONDS = 7 * 24 * 3600  # as long as a ticket itself lives
@@ -95,10 +94,6 @@ def _clamp_unit(value: float) -> float:
     return 0.0 if math.isnan(number) else min(1.0, max(0.0, number))
 
 
-def _lua(name: str) -> str:
-    return (SCRIPTS / f"{name}.lua").read_text(encoding="utf-8")
-
-
 def validate_agent_id(agent_id: str) -> str:
     if not AGENT_ID_PATTERN.match(agent_id):
         raise InvalidRequest(
@@ -138,12 +133,12 @@ class AgentRegistry:
         self.resolved_key = f"{self._tag}:resolved"
         self.resolved_by_key = f"{self._tag}:resolved_by"
         self.waiting_key = f"{self._tag}:waiting"
-        self._seed = client.register_script(_lua("agents_seed"))
-        self._put = client.register_script(_lua("agents_put"))
-        self._snapshot = client.register_script(_lua("agents_snapshot"))
-        self._reserve = client.register_script(_lua("agents_reserve"))
-        self._wait = client.register_script(_lua("agents_wait"))
-        self._release = client.register_script(_lua("agents_release"))
+        self._seed = register(client, "agents_seed")
+        self._put = register(client, "agents_put")
+        self._snapshot = register(client, "agents_snapshot")
+        self._reserve = register(client, "agents_reserve")
+        self._wait = register(client, "agents_wait")
+        self._release = register(client, "agents_release")
 
     def open_key(self, agent_id: str) -> str:
         return f"{self._tag}:open:{agent_id}"
@@ -233,14 +228,16 @@ class AgentRegistry:
 
     def reserve_many(self, pairs: Sequence[tuple[str, str]]) -> list[Reservation]:
         """Reserve each (ticket, agent) pair, each atomically, in one round trip."""
-        pipe = self._redis.pipeline(transaction=False)
-        for ticket_id, agent_id in pairs:
-            self._reserve(
-                keys=[*self._ticket_keys(), self.waiting_key],
-                args=[self._tag, ticket_id, agent_id],
-                client=pipe,
+        calls = [
+            ScriptCall(
+                self._reserve,
+                [*self._ticket_keys(), self.waiting_key],
+                [self._tag, ticket_id, agent_id],
             )
-        return [Reservation(outcome, agent or None) for outcome, agent in pipe.execute()]
+            for ticket_id, agent_id in pairs
+        ]
+        answers = pipelined(self._redis, calls) if calls else []
+        return [Reservation(outcome, agent or None) for outcome, agent in answers]
 
     def add_waiting(self, ticket_id: str, category: str, urgency: float) -> str | None:
         """Park a ticket until an agent frees up. If an able agent has room right now (capacity
@@ -252,18 +249,15 @@ class AgentRegistry:
         CATEGORIES can never match a skill: it is reported ``unroutable`` rather than failing
         the batch."""
         routable = [t for t in tickets if t.category in CATEGORIES]
-        pipe = self._redis.pipeline(transaction=False)
-        for t in routable:
-            self._wait(
-                keys=[
-                    *self._ticket_keys(),
-                    self.waiting_key,
-                    self.waiting_category_key(t.category),
-                ],
-                args=[self._tag, t.ticket_id, t.category, repr(_clamp_unit(t.urgency))],
-                client=pipe,
+        calls = [
+            ScriptCall(
+                self._wait,
+                [*self._ticket_keys(), self.waiting_key, self.waiting_category_key(t.category)],
+                [self._tag, t.ticket_id, t.category, repr(_clamp_unit(t.urgency))],
             )
-        found = iter(pipe.execute() if routable else [])
+            for t in routable
+        ]
+        found = iter(pipelined(self._redis, calls) if calls else [])
         answers: list[Reservation] = []
         for t in tickets:
             if t.category not in CATEGORIES:

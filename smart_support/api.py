@@ -52,6 +52,7 @@ from smart_support.services import get_services
 from smart_support.store import TICKET_ID_PATTERN, now_iso, unavailable
 
 JSON = "application/json"
+API_TITLE = "Smart-Support API"
 TicketId = Annotated[str, Path(pattern=TICKET_ID_PATTERN, description="id from POST /tickets")]
 AgentId = Annotated[str, Path(pattern=r"^[A-Za-z0-9_.-]{1,64}$")]
 ERRORS: dict[int, Any] = {
@@ -156,13 +157,9 @@ def _field(loc: Any) -> str:
 
 def build_resolver(*routers: Router) -> Resolver:
     app = Resolver(enable_validation=True)
-    about = {
-        "title": "Smart-Support API",
-        "version": "1.0.0",
-        "description": "Submit, track and route support tickets.",
-    }
-    app.configure_openapi(**about)
-    app.enable_swagger(path="/docs", **about)
+    title, version, description = API_TITLE, "1.0.0", "Submit, track and route support tickets."
+    app.configure_openapi(title=title, version=version, description=description)
+    app.enable_swagger(path="/docs", title=title, version=version, description=description)
     for router in routers:
         app.include_router(router)
 

@@ -13,8 +13,6 @@ import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import Any, Protocol
 
 import redis
@@ -23,14 +21,9 @@ from smart_support.classification import Classification, Classifier
 from smart_support.config import Settings, get_settings
 from smart_support.keys import Keys
 from smart_support.observability import MetricName, logger, metrics
+from smart_support.scripting import register
 
 CLOSED, OPEN, HALF_OPEN = "closed", "open", "half_open"
-_SCRIPTS = Path(__file__).resolve().parent / "scripts"
-
-
-@cache
-def _lua(name: str) -> str:
-    return (_SCRIPTS / f"{name}.lua").read_text(encoding="utf-8")
 
 
 class BudgetedClassifier(Protocol):
@@ -82,8 +75,8 @@ class CircuitBreaker:
         self.keys = keys
         self.settings = settings or get_settings()
         self._clock = clock
-        self._acquire = client.register_script(_lua("breaker_acquire"))
-        self._record = client.register_script(_lua("breaker_record"))
+        self._acquire = register(client, "breaker_acquire")
+        self._record = register(client, "breaker_record")
 
     def _now(self) -> str:
         # Empty means "use the server clock", the one clock every Lambda shares.

@@ -19,7 +19,6 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
@@ -29,8 +28,7 @@ from aws_lambda_powertools.metrics import MetricUnit
 from smart_support.config import Settings, get_settings
 from smart_support.keys import Keys
 from smart_support.observability import MetricName, metrics
-
-_SCRIPTS = Path(__file__).resolve().parent / "scripts"
+from smart_support.scripting import register
 
 # Excerpts travel in every apply call and become the incident's representative text.
 EXCERPT_CHARS = 280
@@ -165,8 +163,8 @@ class StormDetector:
         self._settings = settings
         self._max_attempts = max_attempts
         self._metrics: MetricsSink = metrics if metrics_sink is None else metrics_sink
-        self._read = redis_client.register_script((_SCRIPTS / "dedup_read.lua").read_text())
-        self._apply = redis_client.register_script((_SCRIPTS / "dedup_apply.lua").read_text())
+        self._read = register(redis_client, "dedup_read")
+        self._apply = register(redis_client, "dedup_apply")
         self._cache: dict[str, _SpaceCache] = {}
 
     def observe_batch(self, items: Sequence[StormInput]) -> dict[str, StormDecision]:

@@ -15,23 +15,16 @@ import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 import redis
 
 from smart_support.errors import DependencyUnavailable, InvalidRequest
 from smart_support.keys import Keys
+from smart_support.scripting import ScriptCall, pipelined, register
 
-SCRIPTS = Path(__file__).resolve().parent / "scripts"
 FINAL_STATUSES = ("completed", "master_incident", "resolved")
 TICKET_ID_PATTERN = r"^tkt_[0-9a-f]{32}$"
-
-
-@cache
-def lua(name: str) -> str:
-    return (SCRIPTS / f"{name}.lua").read_text()
 
 
 def now_iso() -> str:
@@ -79,24 +72,27 @@ class TicketStore:
         self.redis = client
         self.keys = keys
         self.ttl = ticket_ttl_seconds
-        self._create = client.register_script(lua("ticket_create"))
-        self._begin = client.register_script(lua("ticket_begin"))
-        self._discard = client.register_script(lua("ticket_discard"))
-        self._finish = client.register_script(lua("ticket_finish"))
-        self._ready = client.register_script(lua("queue_ready"))
-        self._pop = client.register_script(lua("queue_pop"))
-        self._move = client.register_script(lua("queue_move"))
+        self._create = register(client, "ticket_create")
+        self._begin = register(client, "ticket_begin")
+        self._discard = register(client, "ticket_discard")
+        self._finish = register(client, "ticket_finish")
+        self._ready = register(client, "queue_ready")
+        self._pop = register(client, "queue_pop")
+        self._move = register(client, "queue_move")
 
     # Intake -------------------------------------------------------------
 
     def create(self, ticket_id: str, fields: Mapping[str, Any], created_ms: int) -> bool:
         """Write a new ticket as pending and list it; False if the id was taken."""
-        pipe = self.redis.pipeline(transaction=False)
-        self._create(
-            keys=[self.keys.ticket(ticket_id)], args=[self.ttl, *_flatten(fields)], client=pipe
+        created, _ = pipelined(
+            self.redis,
+            [
+                ScriptCall(
+                    self._create, [self.keys.ticket(ticket_id)], [self.ttl, *_flatten(fields)]
+                ),
+                ("ZADD", self.keys.inflight(), "NX", created_ms, ticket_id),
+            ],
         )
-        pipe.zadd(self.keys.inflight(), {ticket_id: created_ms}, nx=True)
-        created, _ = pipe.execute()
         return bool(created)
 
     def discard(self, ticket_id: str) -> bool:
@@ -170,14 +166,17 @@ class TicketStore:
         self.assign_in_queue(ticket_id, agent)
 
     def remove_from_queue(self, ticket_id: str) -> None:
-        pipe = self.redis.pipeline(transaction=False)
-        self._move(
-            keys=[self.keys.ready(), self.keys.ready_meta()],
-            args=[self.keys.queue_tag, ticket_id, "remove", ""],
-            client=pipe,
+        pipelined(
+            self.redis,
+            [
+                ScriptCall(
+                    self._move,
+                    [self.keys.ready(), self.keys.ready_meta()],
+                    [self.keys.queue_tag, ticket_id, "remove", ""],
+                ),
+                ("ZREM", self.keys.inflight(), ticket_id),
+            ],
         )
-        pipe.zrem(self.keys.inflight(), ticket_id)
-        pipe.execute()
 
     # Reads --------------------------------------------------------------
 
