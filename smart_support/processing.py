@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from aws_lambda_powertools.metrics import MetricUnit, single_metric
+
 from smart_support.agents import AgentRegistry, Router
 from smart_support.baseline import BaselineClassifier
 from smart_support.classification import Classification, Classifier, urgency_label
@@ -218,6 +220,15 @@ class Pipeline:
             if current.get("status") == "master_incident":
                 self.store.remove_from_queue(job.ticket_id)
         metrics.add_metric(name=MetricName.TICKETS_COMPLETED, unit="Count", value=1)
+        # The same count split by category and by the model that answered, for the dashboard.
+        with single_metric(
+            name=MetricName.TICKETS_COMPLETED,
+            unit=MetricUnit.Count,
+            value=1,
+            default_dimensions=metrics.default_dimensions,
+        ) as split:
+            split.add_dimension(name="category", value=result.category)
+            split.add_dimension(name="model", value=result.model)
         created_ms = job.message.get("created_ms")
         if created_ms:
             metrics.add_metric(

@@ -194,3 +194,26 @@ def test_ticket_folded_into_incident_mid_flight_keeps_its_result(env: Env):
     assert (row["status"], row["incident_id"]) == ("master_incident", "inc_" + "1" * 32)
     assert row["category"] == "Technical" and row["completed_at"] == "now"
     assert not env.services.redis.exists(env.services.keys.ticket_lock(ticket))
+
+
+def test_completions_are_counted_by_category_and_model(
+    env: Env,
+    ingest: Any,
+    process: Any,
+    context: Any,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+):
+    monkeypatch.setenv("POWERTOOLS_METRICS_DISABLED", "false")
+    submit(ingest, context, description="Refund and billing charge issue")
+    capsys.readouterr()
+    run_batch(process, context, env.drain())
+    lines = [
+        json.loads(line)
+        for line in capsys.readouterr().out.splitlines()
+        if line.startswith("{") and '"_aws"' in line
+    ]
+    split = [m for m in lines if m.get("category") == "Billing" and m.get("model") == "baseline"]
+    assert len(split) == 1
+    assert split[0]["TicketsCompleted"] == [1.0]
+    assert split[0]["service"] == "smart-support"
