@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 
 from aws_lambda_powertools import Logger, Metrics, Tracer
+from aws_lambda_powertools.metrics import MetricUnit, single_metric
 
 os.environ.setdefault("POWERTOOLS_SERVICE_NAME", "smart-support")
 os.environ.setdefault("POWERTOOLS_METRICS_NAMESPACE", "SmartSupport")
@@ -36,3 +37,18 @@ class MetricName:
     ASSIGNMENTS = "Assignments"
     ASSIGNMENT_WAITS = "AssignmentWaits"  # tickets left ready with no agent free
     DEPENDENCY_ERRORS = "DependencyErrors"
+
+
+def count_by(name: str, **dimensions: str) -> None:
+    """Count one event under extra dimensions (e.g. category, model) in its own EMF record.
+
+    Powertools' ``single_metric`` writes even when POWERTOOLS_METRICS_DISABLED is set, so the
+    switch is honoured here, as ``metrics`` honours it.
+    """
+    if os.environ.get("POWERTOOLS_METRICS_DISABLED", "").lower() in ("1", "true", "yes", "on"):
+        return
+    with single_metric(
+        name=name, unit=MetricUnit.Count, value=1, default_dimensions=metrics.default_dimensions
+    ) as metric:
+        for key, value in dimensions.items():
+            metric.add_dimension(name=key, value=value)

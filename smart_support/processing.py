@@ -16,13 +16,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from aws_lambda_powertools.metrics import MetricUnit, single_metric
-
 from smart_support.agents import AgentRegistry, Router
 from smart_support.baseline import BaselineClassifier
 from smart_support.classification import Classification, Classifier, urgency_label
 from smart_support.dedup import IncidentStore, StormDecision, StormDetector, StormInput
-from smart_support.observability import MetricName, logger, metrics
+from smart_support.observability import MetricName, count_by, logger, metrics
 from smart_support.routing import RoutingTicket
 from smart_support.services import Services
 from smart_support.slack import AlertGate, AlertResult, SlackNotifier
@@ -221,14 +219,7 @@ class Pipeline:
                 self.store.remove_from_queue(job.ticket_id)
         metrics.add_metric(name=MetricName.TICKETS_COMPLETED, unit="Count", value=1)
         # The same count split by category and by the model that answered, for the dashboard.
-        with single_metric(
-            name=MetricName.TICKETS_COMPLETED,
-            unit=MetricUnit.Count,
-            value=1,
-            default_dimensions=metrics.default_dimensions,
-        ) as split:
-            split.add_dimension(name="category", value=result.category)
-            split.add_dimension(name="model", value=result.model)
+        count_by(MetricName.TICKETS_COMPLETED, category=result.category, model=result.model)
         created_ms = job.message.get("created_ms")
         if created_ms:
             metrics.add_metric(
