@@ -17,42 +17,12 @@ sys.path[:0] = [str(ROOT), str(ROOT / "layers" / "model")]
 
 import numpy as np  # noqa: E402
 from dataset import DEFAULT_DATA_DIR, URGENT_CUT, load_tickets, split  # noqa: E402
+from train import roc_auc, spearman  # noqa: E402
 
 from smart_support.baseline import BaselineClassifier  # noqa: E402
 from smart_support.classification import Classification  # noqa: E402
 from smart_support.config import CATEGORIES  # noqa: E402
 from smart_support.encoder import OnnxClassifier  # noqa: E402
-
-
-def ranks(values: np.ndarray) -> np.ndarray:
-    """1-based ranks, ties sharing their average rank."""
-    order = np.argsort(values, kind="mergesort")
-    sorted_values = values[order]
-    result = np.empty(len(values))
-    start = 0
-    while start < len(values):
-        end = start
-        while end + 1 < len(values) and sorted_values[end + 1] == sorted_values[start]:
-            end += 1
-        result[order[start : end + 1]] = (start + end) / 2 + 1
-        start = end + 1
-    return result
-
-
-def spearman(a: np.ndarray, b: np.ndarray) -> float:
-    ra, rb = ranks(a), ranks(b)
-    if ra.std() == 0 or rb.std() == 0:
-        return float("nan")
-    return float(np.corrcoef(ra, rb)[0, 1])
-
-
-def roc_auc(scores: np.ndarray, positive: np.ndarray) -> float:
-    """Probability that a random positive outranks a random negative (ties count half)."""
-    n_pos, n_neg = int(positive.sum()), int((~positive).sum())
-    if n_pos == 0 or n_neg == 0:
-        return float("nan")
-    r = ranks(scores)
-    return float((r[positive].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
 
 
 def confusion(truth: Sequence[str], predicted: Sequence[str]) -> np.ndarray:

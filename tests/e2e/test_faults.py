@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -17,49 +15,15 @@ import redis
 import requests
 
 from local_stack.redis_server import PrivateRedis
-from local_stack.template import ROOT
 from smart_support.keys import Keys
 from smart_support.store import new_ticket_id, now_iso
-from tests.e2e.conftest import RunningStack, _drain_in_background, wait_for
+from tests.e2e.conftest import RunningStack, start_stack, wait_for
 from tests.support.slack_server import SlackStandIn
 
 pytestmark = pytest.mark.e2e
 FINAL = ("completed", "master_incident")
 STORM_TEXT = "Checkout outage: every payment fails with error 502 URGENT"
 STORM_MIN_TICKETS = 5
-
-
-def start_stack_on(redis_url: str, **env: str) -> RunningStack:
-    """`python -m local_stack` on a Redis the test owns (conftest's start_stack always lets
-    the stack start a private server of its own)."""
-    environment = {
-        **os.environ,
-        "PORT": "0",
-        "SQS_VISIBILITY_TIMEOUT": "1",
-        "POWERTOOLS_LOG_LEVEL": "WARNING",
-        "PYTHONUNBUFFERED": "1",
-        **env,
-        "REDIS_URL": redis_url,
-    }
-    environment.pop("TEST_REDIS_URL", None)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "local_stack"],
-        cwd=ROOT,
-        env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    output: list[str] = []
-    assert process.stdout is not None
-    for line in process.stdout:
-        output.append(line)
-        if line.startswith("READY "):
-            stack = RunningStack(process, json.loads(line[len("READY ") :]), output)
-            _drain_in_background(process, output)
-            return stack
-    process.wait()
-    raise RuntimeError("local stack did not start:\n" + "".join(output[-40:]))
 
 
 @dataclass
@@ -111,8 +75,8 @@ class Rig:
 def rig() -> Iterator[Rig]:
     server = PrivateRedis().start()
     slack = SlackStandIn().start()
-    stack = start_stack_on(
-        server.url,
+    stack = start_stack(
+        REDIS_URL=server.url,
         CLASSIFIER="baseline",
         SLACK_WEBHOOK_URL=slack.url,
         STORM_MIN_TICKETS=str(STORM_MIN_TICKETS),

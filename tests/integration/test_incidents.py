@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import uuid
-from collections.abc import Iterator
-
 import numpy as np
 import pytest
 import redis
@@ -20,7 +16,6 @@ from smart_support.dedup import (
 )
 from smart_support.keys import Keys
 
-REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 DIM = 16
 T0 = 1_700_000_000.0
 
@@ -55,18 +50,13 @@ def open_storm(
 
 
 @pytest.fixture
-def client() -> Iterator[redis.Redis]:
-    connection = redis.Redis.from_url(REDIS_URL, decode_responses=True)
-    yield connection
-    connection.close()
+def client(redis_client: redis.Redis) -> redis.Redis:
+    return redis_client
 
 
 @pytest.fixture
-def keys(client: redis.Redis) -> Iterator[Keys]:
-    prefix = f"test-incidents-{uuid.uuid4().hex[:12]}"
-    yield Keys(prefix)
-    for key in client.scan_iter(match=f"{prefix}:*", count=1000):
-        client.delete(key)
+def keys(isolated_keys: Keys) -> Keys:
+    return isolated_keys
 
 
 @pytest.fixture
