@@ -82,13 +82,16 @@ def rig() -> Iterator[Rig]:
         STORM_MIN_TICKETS=str(STORM_MIN_TICKETS),
         REDIS_CONNECT_TIMEOUT="0.5",
     )
+    rig = None
     try:
         with requests.Session() as http:
-            yield Rig(server, slack, stack, http)
+            rig = Rig(server, slack, stack, http)
+            yield rig
     finally:
         stack.stop()
         slack.stop()
-        server.stop()
+        # A test may have replaced the server (a restart): stop whichever runs now.
+        (rig.redis if rig else server).stop()
 
 
 def test_poison_message_goes_to_the_dlq_while_the_rest_of_its_batch_completes(rig: Rig) -> None:
