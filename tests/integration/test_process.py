@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.integration.conftest import Env, api_event
+from tests.integration.conftest import EVENTS, Env, api_event
 
 
 def submit(ingest: Any, context: Any, **body: Any) -> str:
@@ -217,3 +217,16 @@ def test_completions_are_counted_by_category_and_model(
     assert len(split) == 1
     assert split[0]["TicketsCompleted"] == [1.0]
     assert split[0]["service"] == "smart-support"
+
+
+def test_sample_sqs_event_for_sam_local_is_processed(env: Env, process: Any, context: Any):
+    # tests/events/sqs_batch.json is what `sam local invoke ProcessFunction -e` sends; its
+    # tickets were never written by ingest here, so their state comes from the messages.
+    event = json.loads((EVENTS / "sqs_batch.json").read_text())
+    response = process(event, context)
+    assert response["batchItemFailures"] == []
+    for record in event["Records"]:
+        ticket_id = json.loads(record["body"])["ticket_id"]
+        row = env.services.store.get(ticket_id) or {}
+        assert row.get("status") == "completed", row
+        assert row.get("assigned_agent")
