@@ -37,23 +37,34 @@ class Accepted:
     replayed: bool = False
 
 
-def _fingerprint(ticket: TicketIn) -> str:
-    canonical = json.dumps(ticket.model_dump(exclude_none=True), sort_keys=True)
-    return hashlib.sha256(canonical.encode()).hexdigest()
+@dataclass(frozen=True)
+class _Claim:
+    """An Idempotency-Key as stored: its Redis key and the fingerprint of the request body."""
+
+    redis_key: str
+    fingerprint: str
+
+    @classmethod
+    def of(cls, services: Services, key: str, ticket: TicketIn) -> _Claim:
+        if not 0 < len(key) <= MAX_IDEMPOTENCY_KEY or not key.isprintable():
+            raise InvalidRequest("Idempotency-Key must be 1 to 255 printable characters")
+        canonical = json.dumps(ticket.model_dump(exclude_none=True), sort_keys=True)
+        return cls(
+            services.keys.idempotency(hashlib.sha256(key.encode()).hexdigest()),
+            hashlib.sha256(canonical.encode()).hexdigest(),
+        )
+
+    def record(self, ticket_id: str, state: str) -> str:
+        return json.dumps({"ticket_id": ticket_id, "fingerprint": self.fingerprint, "state": state})
 
 
-def _claim_idempotency(
-    services: Services, key: str, ticket: TicketIn, ticket_id: str
-) -> Accepted | None:
+def _claim_idempotency(services: Services, claim: _Claim, ticket_id: str) -> Accepted | None:
     """Reserve the key for this request, or answer as the first request did."""
-    if not 0 < len(key) <= MAX_IDEMPOTENCY_KEY or not key.isprintable():
-        raise InvalidRequest("Idempotency-Key must be 1 to 255 printable characters")
-    redis_key = services.keys.idempotency(hashlib.sha256(key.encode()).hexdigest())
-    record = json.dumps(
-        {"ticket_id": ticket_id, "fingerprint": _fingerprint(ticket), "state": "pending"}
-    )
+    redis_key = claim.redis_key
     # A claim lives only as long as one request can take; accepting extends it to the full TTL.
-    if services.redis.set(redis_key, record, nx=True, ex=PENDING_CLAIM_SECONDS):
+    if services.redis.set(
+        redis_key, claim.record(ticket_id, "pending"), nx=True, ex=PENDING_CLAIM_SECONDS
+    ):
         return None
     raw = services.redis.get(redis_key)
     if raw is None:  # expired between the two calls: the retry can claim it
@@ -62,7 +73,7 @@ def _claim_idempotency(
             headers={"Retry-After": "1"},
         )
     earlier = json.loads(str(raw))
-    if earlier["fingerprint"] != _fingerprint(ticket):
+    if earlier["fingerprint"] != claim.fingerprint:
         raise IdempotencyMismatch(
             "this Idempotency-Key was already used with a different request body"
         )
@@ -79,15 +90,12 @@ def accept_ticket(services: Services, ticket: TicketIn, idempotency_key: str | N
     ticket_id = new_ticket_id()
     created_ms = int(time.time() * 1000)
     created_at = now_iso()
-    idem_key = None
+    claim = None if idempotency_key is None else _Claim.of(services, idempotency_key, ticket)
     try:
-        if idempotency_key is not None:
-            replay = _claim_idempotency(services, idempotency_key, ticket, ticket_id)
+        if claim is not None:
+            replay = _claim_idempotency(services, claim, ticket_id)
             if replay is not None:
                 return replay
-            idem_key = services.keys.idempotency(
-                hashlib.sha256(idempotency_key.encode()).hexdigest()
-            )
         fields = {
             "ticket_id": ticket_id,
             "status": "pending",
@@ -118,7 +126,7 @@ def accept_ticket(services: Services, ticket: TicketIn, idempotency_key: str | N
             "queue send failed; undoing intake",
             extra={"ticket_id": ticket_id, "error": type(exc).__name__},
         )
-        if _undo(services, ticket_id, idem_key):
+        if _undo(services, ticket_id, claim.redis_key if claim else None):
             raise DependencyUnavailable(
                 "the ticket queue is unavailable; retry shortly",
                 retry_after=settings.retry_after_seconds,
@@ -127,14 +135,13 @@ def accept_ticket(services: Services, ticket: TicketIn, idempotency_key: str | N
         # Processing already began: SQS had the message and only its answer was lost.
         logger.info("queue send succeeded after all", extra={"ticket_id": ticket_id})
 
-    if idem_key is not None:
+    if claim is not None:
         try:
-            record = {
-                "ticket_id": ticket_id,
-                "fingerprint": _fingerprint(ticket),
-                "state": "accepted",
-            }
-            services.redis.set(idem_key, json.dumps(record), ex=settings.idempotency_ttl_seconds)
+            services.redis.set(
+                claim.redis_key,
+                claim.record(ticket_id, "accepted"),
+                ex=settings.idempotency_ttl_seconds,
+            )
         except redis.RedisError:
             # The ticket is queued; a retry with this key gets 409 until the claim lapses.
             logger.warning("could not confirm idempotency key", extra={"ticket_id": ticket_id})
