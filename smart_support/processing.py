@@ -261,7 +261,8 @@ class Pipeline:
         storm, base = job.storm, self.settings.public_base_url.rstrip("/")
         if storm and storm.opened_incident and storm.incident_id:
             if self.gate.claim_incident(storm.incident_id):
-                incident = {
+                # The stored incident has the storm's true span and representative text.
+                incident = self.incidents.get_incident(storm.incident_id, member_limit=1) or {
                     "incident_id": storm.incident_id,
                     "member_count": storm.member_count,
                     "category": job.result.category,
