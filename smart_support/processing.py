@@ -85,8 +85,7 @@ class Pipeline:
         self.classifier = classifier
         self.storms = StormDetector(services.redis, services.keys, services.settings)
         self.incidents = IncidentStore(services.redis, services.keys, services.settings)
-        self.registry = AgentRegistry(services.redis, services.keys)
-        self.router = Router(self.registry)
+        self.router = Router(AgentRegistry(services.redis, services.keys))
         self.gate = AlertGate(services.redis, services.keys, services.settings.ticket_ttl_seconds)
         self.notifier = SlackNotifier(services.settings)
 
