@@ -6,9 +6,13 @@ The source files contain literal tickets written by hand, one record per block:
     <subject line, or "-" for no subject>
     <body: one or more lines, until the next "@" header>
 
-This script only parses those records, checks them, shuffles them with a fixed
-seed so the categories interleave, assigns sequential ids and writes JSONL.
+This script only parses those records, checks them, assigns ids and writes JSONL.
 It does not generate or alter any ticket text.
+
+Ids are stable: a ticket whose text is already in tickets.jsonl keeps its id, and new
+tickets get the next free ids, in an order shuffled with a fixed seed so categories
+interleave. The held-out split hangs on the id (layers/model/dataset.py), so adding
+tickets never moves an old one between training and evaluation.
 
 Usage:  python data/tickets/build.py
 """
@@ -74,6 +78,33 @@ def parse_file(path: Path) -> list[dict]:
     return records
 
 
+def text_key(record: dict) -> str:
+    """What makes two tickets the same: their words, case and spacing aside."""
+    return " ".join((record["subject"] + " " + record["body"]).lower().split())
+
+
+def known_ids(path: Path) -> dict[str, int]:
+    """text key -> id number of every ticket already in ``path``."""
+    if not path.exists():
+        return {}
+    ids: dict[str, int] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            ids[text_key(row)] = int(row["id"][1:])
+    return ids
+
+
+def assign_ids(records: list[dict], known: dict[str, int]) -> list[tuple[int, dict]]:
+    """(id number, record), sorted by id: old texts keep theirs, new ones follow, shuffled."""
+    numbered = [(known[text_key(r)], r) for r in records if text_key(r) in known]
+    fresh = [r for r in records if text_key(r) not in known]
+    random.Random(SEED).shuffle(fresh)
+    start = max(known.values(), default=0) + 1
+    numbered.extend(enumerate(fresh, start))
+    return sorted(numbered, key=lambda pair: pair[0])
+
+
 def main() -> int:
     records: list[dict] = []
     for path in sorted(SRC.glob("*.txt")):
@@ -83,15 +114,14 @@ def main() -> int:
     for r in records:
         if not 0.0 <= r["urgency"] <= 1.0:
             raise ValueError(f"urgency out of range at {r['_src']}")
-        key = " ".join((r["subject"] + " " + r["body"]).lower().split())
+        key = text_key(r)
         if key in seen:
             raise ValueError(f"duplicate text at {r['_src']} and {seen[key]}")
         seen[key] = r["_src"]
 
-    rng = random.Random(SEED)
-    rng.shuffle(records)
+    numbered = assign_ids(records, known_ids(OUT))
     with OUT.open("w", encoding="utf-8") as fh:
-        for i, r in enumerate(records, 1):
+        for i, r in numbered:
             obj = {
                 "id": f"t{i:04d}",
                 "subject": r["subject"],

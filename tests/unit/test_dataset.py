@@ -42,10 +42,13 @@ def test_schema(tickets: list[dict]) -> None:
         assert round(u, 2) == u, t["id"]
 
 
-def test_ids_unique_and_sequential(tickets: list[dict]) -> None:
-    ids = [t["id"] for t in tickets]
-    assert len(set(ids)) == len(ids)
-    assert ids == [f"t{i:04d}" for i in range(1, len(ids) + 1)]
+def test_ids_unique_and_in_order(tickets: list[dict]) -> None:
+    # Ids are stable across rebuilds (the held-out split hangs on them), so a removed
+    # ticket may leave a gap, but the file lists them in increasing order.
+    numbers = [int(t["id"][1:]) for t in tickets]
+    assert len(set(numbers)) == len(numbers)
+    assert numbers == sorted(numbers)
+    assert numbers[0] >= 1
 
 
 def test_texts_unique(tickets: list[dict]) -> None:
