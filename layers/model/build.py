@@ -36,7 +36,7 @@ from graph import BertShape, Heads, build_encoder, matmul_node, with_heads  # no
 from onnxruntime.quantization import QuantType, quantize_dynamic  # noqa: E402
 from safetensors.numpy import load_file  # noqa: E402
 from tokenizers import Tokenizer  # noqa: E402
-from train import fit_category, fit_urgency, fold_of, predict_category  # noqa: E402
+from train import Fitted, fit_category, fit_urgency, fold_of, predict_category  # noqa: E402
 
 from smart_support.config import CATEGORIES  # noqa: E402
 from smart_support.encoder import MAX_TOKENS, length_groups, pad  # noqa: E402
@@ -53,6 +53,8 @@ FP32_LAYERS = (
     "encoder.layer.0.output.dense",
     "encoder.layer.1.output.dense",
 )
+# Never in the heads' token bag: they are in every ticket (or in none).
+SPECIAL_TOKENS = ("[PAD]", "[CLS]", "[SEP]", "[MASK]")
 DEDUP_SIMILARITY = 0.9  # settings.dedup_similarity's default, to report how often pairs flip
 
 # Texts the int8 graph is checked on besides the tickets: short, long, odd, non-English.
@@ -168,6 +170,17 @@ def _parity(
     }
 
 
+def _lexical_table(category: Fitted, urgency: Fitted, vocab: int) -> np.ndarray | None:
+    """[vocab, n_categories + 1] token-bag weights for the graph; None if no head reads it."""
+    if not len(category.lexicon) and not len(urgency.lexicon):
+        return None
+    n_cat = category.weight.shape[1]
+    table = np.zeros((vocab, n_cat + 1))
+    table[category.lexicon, :n_cat] = category.lexical_weight
+    table[urgency.lexicon, n_cat] = urgency.lexical_weight[:, 0]
+    return table
+
+
 def _versions() -> dict[str, str]:
     names = ("onnx", "onnxruntime", "tokenizers", "numpy", "safetensors", SOURCE_PACKAGE)
     return {name: metadata.version(name) for name in names}
@@ -188,6 +201,9 @@ def build(out: Path, fp32_dir: Path, data_dir: Path, threads: int) -> dict[str, 
     fp32_dir.mkdir(parents=True, exist_ok=True)
     tokenizer = _layer_tokenizer(source / "tokenizer.json")
     tokenizer.save(str(out / "tokenizer.json"))
+    # From here on texts are padded by pad(), per group, as OnnxClassifier does: with the
+    # tokenizer's own padding, encode_batch would hand back [PAD] ids as if they were text.
+    tokenizer.no_padding()
 
     tickets = load_tickets(data_dir, CATEGORIES)
     train, test = split(tickets)
@@ -224,23 +240,33 @@ def build(out: Path, fp32_dir: Path, data_dir: Path, threads: int) -> dict[str, 
 
     folds = fold_of([t.id for t in train])
     labels = [CATEGORIES.index(t.category) for t in train]
-    category = fit_category(embeddings, labels, len(CATEGORIES), folds)
-    urgency = fit_urgency(embeddings, [t.urgency for t in train], folds)
-    train_acc = float((predict_category(category, embeddings).argmax(1) == labels).mean())
+    token_ids = [e.ids for e in tokenizer.encode_batch([t.text for t in train])]
+    skip = [i for i in map(tokenizer.token_to_id, SPECIAL_TOKENS) if i is not None]
+    t0 = time.perf_counter()
+    category = fit_category(embeddings, labels, len(CATEGORIES), folds, token_ids, skip)
+    urgency = fit_urgency(embeddings, [t.urgency for t in train], folds, token_ids, skip)
+    train_acc = float(
+        (predict_category(category, embeddings, token_ids).argmax(1) == labels).mean()
+    )
     print(
-        f"heads: category l2={category.l2:g} cv accuracy {category.cv['accuracy']:.3f} "
-        f"cross-entropy {category.cv['cross_entropy']:.4f} (train {train_acc:.3f}); "
-        f"urgency ridge l2={urgency.l2:g} cv Spearman {urgency.cv['spearman']:.3f} "
+        f"heads ({time.perf_counter() - t0:.1f} s): category l2={category.l2:g} lexical "
+        f"{category.lexical_scale:g} ({len(category.lexicon)} tokens) cv accuracy "
+        f"{category.cv['accuracy']:.3f} cross-entropy {category.cv['cross_entropy']:.4f} "
+        f"(train {train_acc:.3f}); urgency ridge l2={urgency.l2:g} lexical "
+        f"{urgency.lexical_scale:g} ({len(urgency.lexicon)} tokens) cv Spearman "
+        f"{urgency.cv['spearman']:.3f} "
         f"ROC-AUC {urgency.cv['roc_auc_urgent']:.3f}, alert line at S > {URGENT_CUT} cv "
         f"F1 {urgency.cv['alert_f1']:.3f} (precision {urgency.cv['alert_precision']:.3f}, "
         f"recall {urgency.cv['alert_recall']:.3f}), slope {urgency.stretch:.2f}, "
         f"cv mae {urgency.cv['mae']:.3f}"
     )
+    vocab_size = len(weights["embeddings.word_embeddings.weight"])
     heads = Heads(
         category_weight=category.weight,
         category_bias=category.bias,
         urgency_weight=urgency.weight[:, 0],
         urgency_bias=float(urgency.bias[0]),
+        lexical=_lexical_table(category, urgency, vocab_size),
     )
     fp32_path = fp32_dir / "encoder.onnx"
     int8_path = out / "encoder.onnx"
@@ -292,15 +318,20 @@ def build(out: Path, fp32_dir: Path, data_dir: Path, threads: int) -> dict[str, 
         "data": {"tickets": len(tickets), "train": len(train), "test": len(test)},
         "training": {
             "category": {
-                "model": "multinomial logistic regression (L2 by 5-fold CV cross-entropy)",
+                "model": "multinomial logistic regression on embedding + token bag (L2 and "
+                "lexical weight by 5-fold CV cross-entropy)",
                 "l2": category.l2,
+                "lexical_weight": category.lexical_scale,
+                "lexicon_tokens": len(category.lexicon),
                 "cv": {k: round(v, 4) for k, v in category.cv.items()},
                 "train_accuracy": round(train_acc, 4),
             },
             "urgency": {
-                "model": "ridge regression (L2 by 5-fold CV Spearman), sigmoid calibrated so "
-                "S > 0.8 is the CV F1-best alert line",
+                "model": "ridge regression on embedding + token bag (L2 and lexical weight by "
+                "5-fold CV Spearman), sigmoid calibrated so S > 0.8 is the CV F1-best alert line",
                 "l2": urgency.l2,
+                "lexical_weight": urgency.lexical_scale,
+                "lexicon_tokens": len(urgency.lexicon),
                 "sigmoid_slope": round(urgency.stretch, 4),
                 "cv": {k: round(v, 4) for k, v in urgency.cv.items()},
             },

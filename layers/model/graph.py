@@ -37,12 +37,18 @@ class BertShape:
 
 @dataclass(frozen=True)
 class Heads:
-    """Linear heads on the normalised embedding: softmax for category, sigmoid for urgency."""
+    """Linear heads: softmax for category, sigmoid for urgency.
+
+    Each reads the normalised embedding and, when ``lexical`` is given, the token bag: a
+    weight per vocabulary entry, averaged over the ticket's tokens (mask-weighted), so a
+    word piece counts once per occurrence and a long ticket does not outweigh a short one.
+    """
 
     category_weight: np.ndarray  # [hidden, n_categories]
     category_bias: np.ndarray  # [n_categories]
     urgency_weight: np.ndarray  # [hidden]
     urgency_bias: float
+    lexical: np.ndarray | None = None  # [vocab, n_categories + 1]: category columns, urgency
 
 
 class _GraphWriter:
@@ -174,8 +180,9 @@ def build_encoder(weights: Mapping[str, np.ndarray], shape: BertShape) -> onnx.M
 def with_heads(encoder: onnx.ModelProto, heads: Heads) -> onnx.ModelProto:
     """A copy of ``encoder`` (fp32 or quantised) that also outputs category_probs and urgency.
 
-    The heads read the float ``embedding`` output, so they can be added after quantisation
-    and trained on exactly the embeddings the served (int8) graph produces.
+    The heads read the float ``embedding`` output (and, for the token bag, the inputs), so
+    they can be added after quantisation and trained on exactly the embeddings the served
+    (int8) graph produces; they stay fp32.
     """
     model = onnx.ModelProto()
     model.CopyFrom(encoder)
@@ -184,10 +191,35 @@ def with_heads(encoder: onnx.ModelProto, heads: Heads) -> onnx.ModelProto:
     cw = g.const("head.category.weight", heads.category_weight.astype(np.float32))
     cb = g.const("head.category.bias", heads.category_bias.astype(np.float32))
     logits = g.op("Add", [g.op("MatMul", ["embedding", cw], name="head.category_logits"), cb])
-    g.op("Softmax", [logits], name="category_probs", axis=-1)
     uw = g.const("head.urgency.weight", heads.urgency_weight.astype(np.float32).reshape(h, 1))
     ub = g.const("head.urgency.bias", _f32(heads.urgency_bias))
     z = g.op("Add", [g.op("MatMul", ["embedding", uw], name="head.urgency_logit"), ub])
+    if heads.lexical is not None:
+        # Token bag: one Gather of [vocab, n_cat + 1] weights, masked mean over the tokens.
+        table = g.const("head.lexical.weight", heads.lexical.astype(np.float32))
+        mask = g.op(
+            "Unsqueeze",
+            [
+                g.op("Cast", ["attention_mask"], to=TensorProto.FLOAT),
+                g.const("head.axis_2", _i64([2])),
+            ],
+        )
+        axis1 = g.const("head.axis_1", _i64([1]))
+        summed = g.op(
+            "ReduceSum",
+            [g.op("Mul", [g.op("Gather", [table, "input_ids"], axis=0), mask]), axis1],
+            keepdims=0,
+        )
+        count = g.op(
+            "Clip", [g.op("ReduceSum", [mask, axis1], keepdims=0), g.const("head.one", _f32(1.0))]
+        )
+        bag = g.op("Div", [summed, count])  # [batch, n_cat + 1]
+        start = g.const("head.bag_start", _i64([0]))
+        split = g.const("head.bag_split", _i64([n_cat]))
+        stop = g.const("head.bag_stop", _i64([n_cat + 1]))
+        logits = g.op("Add", [logits, g.op("Slice", [bag, start, split, axis1])])
+        z = g.op("Add", [z, g.op("Slice", [bag, split, stop, axis1])])
+    g.op("Softmax", [logits], name="category_probs", axis=-1)
     z = g.op("Squeeze", [z, g.const("head.squeeze_axis", _i64([-1]))])
     g.op("Sigmoid", [z], name="urgency")
     model.graph.node.extend(g.nodes)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -170,57 +169,3 @@ def test_label_order_mismatch_raises_model_unavailable(tmp_path: Path) -> None:
 def test_model_errors_share_one_base_class() -> None:
     assert issubclass(ModelTimeout, ModelError)
     assert issubclass(ModelUnavailable, ModelError)
-
-
-def _train_module() -> Any:
-    """layers/model/train.py (build-time code, not a package), loaded by path."""
-    import importlib.util
-
-    path = Path(__file__).resolve().parents[2] / "layers" / "model" / "train.py"
-    spec = importlib.util.spec_from_file_location("model_train", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_ranks_share_the_average_rank_on_ties() -> None:
-    train = _train_module()
-    np.testing.assert_array_equal(train.ranks(np.array([3.0, 1.0, 3.0, 2.0])), [2.5, 0, 2.5, 1])
-
-
-def test_best_f1_cut_separates_a_separable_set() -> None:
-    train = _train_module()
-    scores = np.array([0.1, 0.9, 0.4, 0.8, 0.2])
-    cut, f1 = train.best_f1_cut(scores, scores > 0.5)
-    assert f1 == 1.0
-    assert 0.4 < cut < 0.8
-
-
-def test_urgency_head_puts_its_cv_alert_line_at_s_08_and_is_deterministic() -> None:
-    train = _train_module()
-    rng = np.random.default_rng(7)
-    x = rng.normal(size=(200, 16))
-    target = 1 / (1 + np.exp(-(x[:, 0] + 0.3 * rng.normal(size=200))))
-    folds = np.arange(200) % train.FOLDS
-    fitted = train.fit_urgency(x, target, folds)
-    again = train.fit_urgency(x, target, folds)
-    np.testing.assert_array_equal(fitted.weight, again.weight)
-    assert fitted.cv["spearman"] > 0.8
-    s = train.predict_urgency(fitted, x)
-    assert ((s >= 0) & (s <= 1)).all()
-    # S = sigmoid(slope * (ridge score - cut) + logit 0.8): undo it to get the ridge score.
-    ridge = (np.log(s / (1 - s)) - np.log(4.0)) / fitted.stretch + fitted.cv["cut"]
-    np.testing.assert_array_equal(s > 0.8, ridge > fitted.cv["cut"] + 1e-9)
-    assert 0 < fitted.cv["alert_precision"] <= 1 and 0 < fitted.cv["alert_recall"] <= 1
-
-
-def test_category_head_learns_separable_classes() -> None:
-    train = _train_module()
-    rng = np.random.default_rng(3)
-    labels = np.arange(90) % 3
-    x = rng.normal(size=(90, 8)) + 3 * np.eye(8)[labels]
-    fitted = train.fit_category(x, labels.tolist(), 3, np.arange(90) % train.FOLDS)
-    assert fitted.cv["accuracy"] > 0.95
-    assert (train.predict_category(fitted, x).argmax(1) == labels).mean() > 0.95

@@ -1,0 +1,174 @@
+"""The model build's heads: numpy training (train.py) and their graph form (graph.py).
+
+Both are build-time code under layers/model/, not a package, so they are loaded by path.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import onnx
+import onnxruntime as ort
+from onnx import TensorProto, helper, numpy_helper
+
+BUILD_DIR = Path(__file__).resolve().parents[2] / "layers" / "model"
+
+
+@cache
+def _module(name: str) -> Any:
+    spec = importlib.util.spec_from_file_location(f"model_{name}", BUILD_DIR / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_ranks_share_the_average_rank_on_ties() -> None:
+    train = _module("train")
+    np.testing.assert_array_equal(train.ranks(np.array([3.0, 1.0, 3.0, 2.0])), [2.5, 0, 2.5, 1])
+
+
+def test_best_f1_cut_separates_a_separable_set() -> None:
+    train = _module("train")
+    scores = np.array([0.1, 0.9, 0.4, 0.8, 0.2])
+    cut, f1 = train.best_f1_cut(scores, scores > 0.5)
+    assert f1 == 1.0
+    assert 0.4 < cut < 0.8
+
+
+def test_urgency_head_puts_its_cv_alert_line_at_s_08_and_is_deterministic() -> None:
+    train = _module("train")
+    rng = np.random.default_rng(7)
+    x = rng.normal(size=(200, 16))
+    target = 1 / (1 + np.exp(-(x[:, 0] + 0.3 * rng.normal(size=200))))
+    folds = np.arange(200) % train.FOLDS
+    fitted = train.fit_urgency(x, target, folds)
+    again = train.fit_urgency(x, target, folds)
+    np.testing.assert_array_equal(fitted.weight, again.weight)
+    assert fitted.cv["spearman"] > 0.8
+    s = train.predict_urgency(fitted, x)
+    assert ((s >= 0) & (s <= 1)).all()
+    # S = sigmoid(slope * (ridge score - cut) + logit 0.8): undo it to get the ridge score.
+    ridge = (np.log(s / (1 - s)) - np.log(4.0)) / fitted.stretch + fitted.cv["cut"]
+    np.testing.assert_array_equal(s > 0.8, ridge > fitted.cv["cut"] + 1e-9)
+    assert 0 < fitted.cv["alert_precision"] <= 1 and 0 < fitted.cv["alert_recall"] <= 1
+
+
+def test_category_head_learns_separable_classes() -> None:
+    train = _module("train")
+    rng = np.random.default_rng(3)
+    labels = np.arange(90) % 3
+    x = rng.normal(size=(90, 8)) + 3 * np.eye(8)[labels]
+    fitted = train.fit_category(x, labels.tolist(), 3, np.arange(90) % train.FOLDS)
+    assert fitted.cv["accuracy"] > 0.95
+    assert (train.predict_category(fitted, x).argmax(1) == labels).mean() > 0.95
+
+
+def _texts_with_a_telling_token(
+    rng: np.random.Generator, n: int
+) -> tuple[list[list[int]], np.ndarray]:
+    """Token id lists (1 = [CLS], 2 = [SEP]) where token 7 appears in every other text."""
+    ids, marked = [], np.arange(n) % 2 == 0
+    for row in range(n):
+        body = rng.integers(10, 40, size=int(rng.integers(3, 12))).tolist()
+        if marked[row]:
+            body.insert(int(rng.integers(0, len(body))), 7)
+        ids.append([1, *body, 2])
+    return ids, marked
+
+
+def test_lexicon_keeps_tokens_of_two_or_more_texts_and_never_the_skipped_ones() -> None:
+    train = _module("train")
+    lexicon = train.lexicon([[1, 5, 5, 9, 2], [1, 5, 8, 2], [1, 9, 2]], skip=[1, 2])
+    np.testing.assert_array_equal(lexicon, [5, 9])  # 8 is in one text only
+
+
+def test_token_bag_counts_occurrences_over_all_tokens_of_the_text() -> None:
+    train = _module("train")
+    bag = train.token_bag([[1, 5, 5, 9, 2], [1, 2]], np.array([5, 9]))
+    np.testing.assert_allclose(bag, [[2 / 5, 1 / 5], [0, 0]])
+
+
+def test_heads_learn_from_the_token_bag_when_one_word_decides() -> None:
+    train = _module("train")
+    rng = np.random.default_rng(11)
+    ids, marked = _texts_with_a_telling_token(rng, 150)
+    embeddings = rng.normal(size=(150, 8))  # carries nothing about the label
+    folds = np.arange(150) % train.FOLDS
+    labels = marked.astype(int)
+    urgency = np.where(marked, 0.9, 0.2) + 0.02 * rng.normal(size=150)
+
+    category = train.fit_category(embeddings, labels, 2, folds, ids, skip_tokens=[1, 2])
+    assert category.lexical_scale > 0 and 7 in category.lexicon
+    assert category.cv["accuracy"] > 0.95
+    predicted = train.predict_category(category, embeddings, ids).argmax(1)
+    assert (predicted == labels).mean() > 0.95
+
+    fitted = train.fit_urgency(embeddings, urgency, folds, ids, skip_tokens=[1, 2])
+    assert fitted.lexical_scale > 0 and fitted.cv["roc_auc_urgent"] > 0.95
+    assert 1 not in fitted.lexicon and 2 not in fitted.lexicon
+    s = train.predict_urgency(fitted, embeddings, ids)
+    assert ((s > 0.8) == marked).mean() > 0.95
+
+    # Without the token ids the same data leaves the heads guessing.
+    blind = train.fit_urgency(embeddings, urgency, folds)
+    assert blind.lexical_scale == 0 and blind.cv["roc_auc_urgent"] < 0.75
+
+
+def _tiny_encoder(table: np.ndarray) -> onnx.ModelProto:
+    """An "encoder" with the real one's inputs and output: mean of a lookup, no mask."""
+    nodes = [
+        helper.make_node("Gather", ["emb_table", "input_ids"], ["looked_up"], axis=0),
+        helper.make_node("ReduceMean", ["looked_up"], ["embedding"], axes=[1], keepdims=0),
+    ]
+    graph = helper.make_graph(
+        nodes,
+        "tiny",
+        [
+            helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["b", "s"]),
+            helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["b", "s"]),
+        ],
+        [helper.make_tensor_value_info("embedding", TensorProto.FLOAT, ["b", table.shape[1]])],
+        [numpy_helper.from_array(table.astype(np.float32), "emb_table")],
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    model.ir_version = 8
+    return model
+
+
+def test_graph_heads_add_the_masked_token_bag_exactly_as_training_computes_it() -> None:
+    graph, train = _module("graph"), _module("train")
+    rng = np.random.default_rng(5)
+    vocab, hidden = 20, 4
+    heads = graph.Heads(
+        category_weight=rng.normal(size=(hidden, 3)),
+        category_bias=rng.normal(size=3),
+        urgency_weight=rng.normal(size=hidden),
+        urgency_bias=0.3,
+        lexical=rng.normal(size=(vocab, 4)),
+    )
+    model = graph.with_heads(_tiny_encoder(rng.normal(size=(vocab, hidden))), heads)
+    session = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
+    texts = [[1, 5, 5, 9, 2], [1, 7, 2], [1, 3, 4, 6, 8, 11, 2]]
+    width = max(map(len, texts))
+    input_ids = np.zeros((len(texts), width), dtype=np.int64)
+    mask = np.zeros_like(input_ids)
+    for row, ids in enumerate(texts):
+        input_ids[row, : len(ids)], mask[row, : len(ids)] = ids, 1
+    embedding, probs, urgency = session.run(
+        ["embedding", "category_probs", "urgency"],
+        {"input_ids": input_ids, "attention_mask": mask},
+    )
+
+    bag = train.token_bag(texts, np.arange(vocab))  # padding must not count
+    logits = embedding @ heads.category_weight + heads.category_bias + bag @ heads.lexical[:, :3]
+    z = embedding @ heads.urgency_weight + heads.urgency_bias + bag @ heads.lexical[:, 3]
+    expected = np.exp(logits - logits.max(1, keepdims=True))
+    np.testing.assert_allclose(probs, expected / expected.sum(1, keepdims=True), atol=1e-5)
+    np.testing.assert_allclose(urgency, 1 / (1 + np.exp(-z)), atol=1e-5)
