@@ -40,8 +40,8 @@ class Heads:
     """Linear heads: softmax for category, sigmoid for urgency.
 
     Each reads the normalised embedding and, when ``lexical`` is given, the token bag: a
-    weight per vocabulary entry, averaged over the ticket's tokens (mask-weighted), so a
-    word piece counts once per occurrence and a long ticket does not outweigh a short one.
+    weight per vocabulary entry, summed over the ticket's tokens (mask-weighted) and
+    divided by the square root of their number, as train.token_bag computes it.
     """
 
     category_weight: np.ndarray  # [hidden, n_categories]
@@ -195,7 +195,7 @@ def with_heads(encoder: onnx.ModelProto, heads: Heads) -> onnx.ModelProto:
     ub = g.const("head.urgency.bias", _f32(heads.urgency_bias))
     z = g.op("Add", [g.op("MatMul", ["embedding", uw], name="head.urgency_logit"), ub])
     if heads.lexical is not None:
-        # Token bag: one Gather of [vocab, n_cat + 1] weights, masked mean over the tokens.
+        # Token bag: one Gather of [vocab, n_cat + 1] weights, masked sum / sqrt(tokens).
         table = g.const("head.lexical.weight", heads.lexical.astype(np.float32))
         mask = g.op(
             "Unsqueeze",
@@ -213,7 +213,7 @@ def with_heads(encoder: onnx.ModelProto, heads: Heads) -> onnx.ModelProto:
         count = g.op(
             "Clip", [g.op("ReduceSum", [mask, axis1], keepdims=0), g.const("head.one", _f32(1.0))]
         )
-        bag = g.op("Div", [summed, count])  # [batch, n_cat + 1]
+        bag = g.op("Div", [summed, g.op("Sqrt", [count])])  # [batch, n_cat + 1]
         start = g.const("head.bag_start", _i64([0]))
         split = g.const("head.bag_split", _i64([n_cat]))
         stop = g.const("head.bag_stop", _i64([n_cat + 1]))

@@ -89,10 +89,10 @@ def test_lexicon_keeps_tokens_of_two_or_more_texts_and_never_the_skipped_ones() 
     np.testing.assert_array_equal(lexicon, [5, 9])  # 8 is in one text only
 
 
-def test_token_bag_counts_occurrences_over_all_tokens_of_the_text() -> None:
+def test_token_bag_counts_occurrences_over_sqrt_of_all_tokens_of_the_text() -> None:
     train = _module("train")
     bag = train.token_bag([[1, 5, 5, 9, 2], [1, 2]], np.array([5, 9]))
-    np.testing.assert_allclose(bag, [[2 / 5, 1 / 5], [0, 0]])
+    np.testing.assert_allclose(bag, [[2 / np.sqrt(5), 1 / np.sqrt(5)], [0, 0]])
 
 
 def test_heads_learn_from_the_token_bag_when_one_word_decides() -> None:
