@@ -252,8 +252,8 @@ def build(out: Path, fp32_dir: Path, data_dir: Path, threads: int) -> dict[str, 
         f"heads ({time.perf_counter() - t0:.1f} s): category l2={category.l2:g} lexical "
         f"{category.lexical_scale:g} ({len(category.lexicon)} tokens) cv accuracy "
         f"{category.cv['accuracy']:.3f} cross-entropy {category.cv['cross_entropy']:.4f} "
-        f"(train {train_acc:.3f}); urgency ridge l2={urgency.l2:g} lexical "
-        f"{urgency.lexical_scale:g} ({len(urgency.lexicon)} tokens) cv Spearman "
+        f"(train {train_acc:.3f}); urgency ridge l2={urgency.l2:g} then bag l2="
+        f"{urgency.cv['bag_l2']:g} ({len(urgency.lexicon)} tokens) cv Spearman "
         f"{urgency.cv['spearman']:.3f} "
         f"ROC-AUC {urgency.cv['roc_auc_urgent']:.3f}, alert line at S > {URGENT_CUT} cv "
         f"F1 {urgency.cv['alert_f1']:.3f} (precision {urgency.cv['alert_precision']:.3f}, "
@@ -327,10 +327,11 @@ def build(out: Path, fp32_dir: Path, data_dir: Path, threads: int) -> dict[str, 
                 "train_accuracy": round(train_acc, 4),
             },
             "urgency": {
-                "model": "ridge regression on embedding + token bag (L2 and lexical weight by "
-                "5-fold CV Spearman), sigmoid calibrated so S > 0.8 is the CV F1-best alert line",
+                "model": "ridge regression on the embedding, then a ridge on the token bag "
+                "fitted to its residual (each L2 by 5-fold CV Spearman), sigmoid calibrated so "
+                "S > 0.8 is the CV F1-best alert line",
                 "l2": urgency.l2,
-                "lexical_weight": urgency.lexical_scale,
+                "bag_l2": urgency.cv["bag_l2"],
                 "lexicon_tokens": len(urgency.lexicon),
                 "sigmoid_slope": round(urgency.stretch, 4),
                 "cv": {k: round(v, 4) for k, v in urgency.cv.items()},
