@@ -63,10 +63,11 @@ class Fitted:
     cv_score: float
     stretch: float = 1.0  # urgency only: sigmoid slope on the ridge score
     cv: dict[str, float] = field(default_factory=dict)  # out-of-fold figures, for the manifest
-    # Urgency only: weight per lexicon token on the token bag (see token_bag), [tokens, k].
+    # Weight per lexicon token on the token bag (see token_bag), [tokens, k]; empty when
+    # the head does not read the bag.
     lexicon: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     lexical_weight: np.ndarray = field(default_factory=lambda: np.zeros((0, 1)))
-    lexical_scale: float = 0.0  # the chosen point of the *_LEXICAL_GRID
+    lexical_scale: float = 0.0  # bag weight chosen (urgency: 1 if its bag stage is used)
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:
@@ -378,12 +379,23 @@ def fit_urgency(
 
     grid = _grid((0.0,), URGENCY_L2_GRID, False)
     (_, l2), score, oof = _search(x, no_bag, y, folds, fit, grid, by_spearman)
-    bag_l2 = 0.0
-    for candidate in URGENCY_BAG_L2_GRID if len(tokens) else ():
-        trial = np.zeros_like(y)
-        for f in np.unique(folds):
-            tr, va = folds != f, folds == f
-            trial[va] = _two_stage(x[tr], bag[tr], y[tr], l2, candidate)(x[va], bag[va])
+    bag_l2, first_stage = 0.0, oof
+    # Stage one is fitted once per fold; every bag penalty reuses that fold's residual
+    # and the bag's Gram, and adds its correction to stage one's out-of-fold scores.
+    per_fold = []
+    for f in np.unique(folds) if len(tokens) else ():
+        tr, va = folds != f, folds == f
+        gram = _Blocks(x[tr], no_bag[tr]).gram(0.0)
+        a, b = _ridge(gram, y[tr], l2, _identity)
+        second = _Blocks(no_bag[tr], bag[tr])
+        per_fold.append(
+            (va, y[tr] - (gram @ a + b), second.gram(1.0), second.cross(no_bag[va], bag[va], 1.0))
+        )
+    for candidate in URGENCY_BAG_L2_GRID if per_fold else ():
+        trial = first_stage.copy()
+        for va, residual, gram, cross in per_fold:
+            a, b = _ridge(gram, residual, candidate, _identity)
+            trial[va] += cross @ a + b
         value = by_spearman(trial, y)
         if value > score + 1e-9:
             bag_l2, score, oof = candidate, value, trial
@@ -430,13 +442,6 @@ def _two_stage_weights(
     residual = y - (x @ w_e + b_e)
     _, w_b, b_b = _fit(np.zeros((len(y), 0)), bag, residual, fit, (1.0, bag_l2))
     return w_e, w_b, b_e + b_b
-
-
-def _two_stage(
-    x: np.ndarray, bag: np.ndarray, y: np.ndarray, l2: float, bag_l2: float
-) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
-    w_e, w_b, bias = _two_stage_weights(x, bag, y, l2, bag_l2)
-    return lambda xs, bags: xs @ w_e + bags @ w_b + bias
 
 
 def _identity(z: np.ndarray) -> np.ndarray:
