@@ -81,6 +81,13 @@ def timed(run: Callable[[list[str]], object], texts: Sequence[str], batch: int) 
     return per_ticket
 
 
+def fp32_model(threads: int) -> OnnxClassifier:
+    """The fp32 graph with the layer's heads and tokenizer (its vectors in their own space)."""
+    return OnnxClassifier(
+        MODEL_DIR, model_path=FP32, embedding_space="fp32", intra_op_threads=threads
+    )
+
+
 def torch_runner(threads: int) -> Callable[[list[str]], np.ndarray] | None:
     """Sentence embeddings from PyTorch fp32 on CPU; None when torch is not installed.
 
@@ -117,8 +124,7 @@ def torch_agreement(texts: list[str]) -> np.ndarray | None:
     run = torch_runner(1)
     if run is None or not FP32.exists():
         return None
-    onnx = OnnxClassifier(MODEL_DIR, model_path=FP32, embedding_space="fp32")
-    a = np.array([c.embedding for c in onnx.classify_batch(texts)])
+    a = np.array([c.embedding for c in fp32_model(1).classify_batch(texts)])
     b = np.concatenate([run(texts[i : i + 10]) for i in range(0, len(texts), 10)])
     return (a * b).sum(axis=1) / (np.linalg.norm(a, axis=1) * np.linalg.norm(b, axis=1))
 
@@ -168,16 +174,7 @@ def main(argv: list[str] | None = None) -> None:
             "ONNX int8 padded",
             lambda n: OnnxClassifier(MODEL_DIR, intra_op_threads=n, max_batch=16).classify_batch,
         ),
-        (
-            "ONNX fp32",
-            lambda n: (
-                OnnxClassifier(
-                    MODEL_DIR, model_path=FP32, embedding_space="fp32", intra_op_threads=n
-                ).classify_batch
-                if FP32.exists()
-                else None
-            ),
-        ),
+        ("ONNX fp32", lambda n: fp32_model(n).classify_batch if FP32.exists() else None),
         ("PyTorch fp32", torch_runner),
         ("baseline (regex)", lambda n: baseline.classify_batch),
     ]
