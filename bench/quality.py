@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,23 +26,24 @@ from smart_support.classification import Classification  # noqa: E402
 from smart_support.config import CATEGORIES  # noqa: E402
 from smart_support.encoder import OnnxClassifier  # noqa: E402
 
-
-def confusion(truth: Sequence[str], predicted: Sequence[str]) -> np.ndarray:
-    m = np.zeros((len(CATEGORIES), len(CATEGORIES)), dtype=int)
-    for t, p in zip(truth, predicted, strict=True):
-        m[CATEGORIES.index(t), CATEGORIES.index(p)] += 1
-    return m
+RESAMPLES = 1000  # paired bootstrap resamples of the held-out tickets
+SEED = 20261125
 
 
-def scores(truth: Sequence[str], urgency: np.ndarray, answers: list[Classification]) -> dict:
-    predicted = [a.category for a in answers]
+def confusion(truth: np.ndarray, predicted: np.ndarray) -> np.ndarray:
+    """[truth, predicted] counts from category indices."""
+    k = len(CATEGORIES)
+    return np.bincount(truth * k + predicted, minlength=k * k).reshape(k, k)
+
+
+def scores(truth: np.ndarray, urgency: np.ndarray, predicted: np.ndarray, s: np.ndarray) -> dict:
+    """Every figure of the table, from category indices and urgency scores."""
     m = confusion(truth, predicted)
     hits, predicted_n, true_n = m.diagonal(), m.sum(0), m.sum(1)
     precision = np.divide(hits, predicted_n, out=np.zeros(len(CATEGORIES)), where=predicted_n > 0)
     recall = np.divide(hits, true_n, out=np.zeros(len(CATEGORIES)), where=true_n > 0)
     denom = precision + recall
     f1 = np.divide(2 * precision * recall, denom, out=np.zeros(len(CATEGORIES)), where=denom > 0)
-    s = np.array([a.urgency_score for a in answers])
     urgent = urgency > URGENT_CUT
     alerts = s > URGENT_CUT
     alert_hits = int((urgent & alerts).sum())
@@ -72,6 +75,83 @@ def _ratio(value: float, num: int, den: int) -> str:
     return f"{value:.3f} ({num}/{den})"
 
 
+@dataclass(frozen=True)
+class Row:
+    label: str
+    show: Callable[[dict], str]
+    value: Callable[[dict], float] | None = None  # compared by the bootstrap when given
+
+
+def _rows() -> list[Row]:
+    rows = [
+        Row(
+            "category accuracy",
+            lambda r: _ratio(r["accuracy"], *r["correct"]),
+            itemgetter("accuracy"),
+        ),
+        Row("category macro-F1", lambda r: f"{r['macro_f1']:.3f}", itemgetter("macro_f1")),
+    ]
+    for i, c in enumerate(CATEGORIES):
+        rows += [
+            Row(
+                f"  {c} precision",
+                lambda r, i=i: _ratio(r["precision"][i], r["hits"][i], r["predicted_n"][i]),
+                lambda r, i=i: r["precision"][i],
+            ),
+            Row(
+                f"  {c} recall",
+                lambda r, i=i: _ratio(r["recall"][i], r["hits"][i], r["true_n"][i]),
+                lambda r, i=i: r["recall"][i],
+            ),
+            Row(f"  {c} F1", lambda r, i=i: f"{r['f1'][i]:.3f}", lambda r, i=i: r["f1"][i]),
+        ]
+    return [
+        *rows,
+        Row("urgency Spearman", lambda r: f"{r['spearman']:.3f}", itemgetter("spearman")),
+        Row(f"urgent ROC-AUC (> {URGENT_CUT})", lambda r: f"{r['auc']:.3f}", itemgetter("auc")),
+        Row("urgency mean abs error", lambda r: f"{r['mae']:.3f}", lambda r: -r["mae"]),
+        Row(
+            f"alert precision (S > {URGENT_CUT})",
+            lambda r: _ratio(r["alert_precision"], r["alert_hits"], r["alerts"]),
+        ),
+        Row(
+            f"alert recall (S > {URGENT_CUT})",
+            lambda r: _ratio(r["alert_recall"], r["alert_hits"], r["urgent"]),
+        ),
+        Row(
+            f"alert F1, urgent (S > {URGENT_CUT})",
+            lambda r: f"{r['alert_f1']:.3f}",
+            itemgetter("alert_f1"),
+        ),
+    ]
+
+
+def paired_bootstrap(
+    truth: np.ndarray,
+    urgency: np.ndarray,
+    answers: Sequence[tuple[np.ndarray, np.ndarray]],
+    rows: Sequence[Row],
+) -> dict[str, tuple[float, float, float]]:
+    """Per compared row: (2.5th, 97.5th percentile of first minus second, share first ahead).
+
+    Both models are scored on the same resampled tickets each time, so the interval is that
+    of their difference, not of either figure alone. A fixed seed keeps the output stable.
+    """
+    rng = np.random.default_rng(SEED)
+    compared = [row for row in rows if row.value is not None]
+    diffs = np.zeros((RESAMPLES, len(compared)))
+    for b in range(RESAMPLES):
+        idx = rng.integers(0, len(truth), len(truth))
+        first, second = (scores(truth[idx], urgency[idx], p[idx], s[idx]) for p, s in answers)
+        diffs[b] = [row.value(first) - row.value(second) for row in compared]  # type: ignore[misc]
+    low, high = np.nanpercentile(diffs, [2.5, 97.5], axis=0)
+    ahead = (diffs > 0).mean(axis=0)
+    return {
+        row.label: (float(lo), float(hi), float(a))
+        for row, lo, hi, a in zip(compared, low, high, ahead, strict=True)
+    }
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR)
@@ -81,7 +161,7 @@ def main(argv: list[str] | None = None) -> None:
     tickets = load_tickets(args.data, CATEGORIES)
     train, test = split(tickets)
     texts = [t.text for t in test]
-    truth = [t.category for t in test]
+    truth = np.array([CATEGORIES.index(t.category) for t in test])
     urgency = np.array([t.urgency for t in test])
 
     onnx_model = OnnxClassifier(args.model_dir).load()
@@ -94,11 +174,17 @@ def main(argv: list[str] | None = None) -> None:
     baseline_answers = BaselineClassifier().classify_batch(texts)
     baseline_seconds = time.perf_counter() - started
 
-    results = {
-        "ONNX int8": scores(truth, urgency, onnx_answers),
-        "baseline": scores(truth, urgency, baseline_answers),
+    answers = {
+        name: (
+            np.array([CATEGORIES.index(a.category) for a in given]),
+            np.array([a.urgency_score for a in given]),
+        )
+        for name, given in (("ONNX int8", onnx_answers), ("baseline", baseline_answers))
     }
-    counts = ", ".join(f"{c} {truth.count(c)}" for c in CATEGORIES)
+    results = {name: scores(truth, urgency, *a) for name, a in answers.items()}
+    rows = _rows()
+    spread = paired_bootstrap(truth, urgency, list(answers.values()), rows)
+    counts = ", ".join(f"{c} {int((truth == i).sum())}" for i, c in enumerate(CATEGORIES))
     print(
         f"Held-out tickets: {len(test)} ({counts}); {int((urgency > URGENT_CUT).sum())} urgent "
         f"(target > {URGENT_CUT}). Heads trained on the other {len(train)}."
@@ -106,54 +192,39 @@ def main(argv: list[str] | None = None) -> None:
     print(f"Model: {onnx_model.embedding_space} from {onnx_model.model_dir}\n")
 
     names = list(results)
-    r = results
-    rows: list[tuple[str, list[str]]] = [
-        ("category accuracy", [_ratio(r[n]["accuracy"], *r[n]["correct"]) for n in names]),
-        ("category macro-F1", [f"{r[n]['macro_f1']:.3f}" for n in names]),
-    ]
-    for i, c in enumerate(CATEGORIES):
-        rows += [
-            (
-                f"  {c} precision",
-                [
-                    _ratio(r[n]["precision"][i], r[n]["hits"][i], r[n]["predicted_n"][i])
-                    for n in names
-                ],
-            ),
-            (
-                f"  {c} recall",
-                [_ratio(r[n]["recall"][i], r[n]["hits"][i], r[n]["true_n"][i]) for n in names],
-            ),
-            (f"  {c} F1", [f"{r[n]['f1'][i]:.3f}" for n in names]),
-        ]
-    rows += [
-        ("urgency Spearman", [f"{r[n]['spearman']:.3f}" for n in names]),
-        (f"urgent ROC-AUC (> {URGENT_CUT})", [f"{r[n]['auc']:.3f}" for n in names]),
-        ("urgency mean abs error", [f"{r[n]['mae']:.3f}" for n in names]),
-        (
-            f"alert precision (S > {URGENT_CUT})",
-            [_ratio(r[n]["alert_precision"], r[n]["alert_hits"], r[n]["alerts"]) for n in names],
-        ),
-        (
-            f"alert recall (S > {URGENT_CUT})",
-            [_ratio(r[n]["alert_recall"], r[n]["alert_hits"], r[n]["urgent"]) for n in names],
-        ),
-        (f"alert F1, urgent (S > {URGENT_CUT})", [f"{r[n]['alert_f1']:.3f}" for n in names]),
+    first, second = (results[n] for n in names)
+    table: list[tuple[str, list[str]]] = []
+    for row in rows:
+        cells = [row.show(results[n]) for n in names]
+        if row.value is not None:
+            low, high, ahead = spread[row.label]
+            gap = row.value(first) - row.value(second)
+            cells += [f"{gap:+.3f} [{low:+.3f}, {high:+.3f}]", f"{ahead:.0%}"]
+        else:
+            cells += ["", ""]
+        table.append((row.label, cells))
+    table.append(
         (
             "time per ticket (ms)",
-            [f"{1000 * s / len(test):.2f}" for s in (onnx_seconds, baseline_seconds)],
-        ),
-    ]
-    width = max(len(row[0]) for row in rows) + 2
-    col = max(len(v) for row in rows for v in row[1]) + 3
-    print("metric".ljust(width) + "".join(n.rjust(col) for n in names))
-    print("-" * (width + col * len(names)))
-    for label, values in rows:
-        print(label.ljust(width) + "".join(v.rjust(col) for v in values))
+            [f"{1000 * s / len(test):.2f}" for s in (onnx_seconds, baseline_seconds)] + ["", ""],
+        )
+    )
+    header = [*names, "ahead by [95% CI]", "ahead in"]
+    width = max(len(label) for label, _ in table) + 2
+    cols = [max(len(h), *(len(cells[j]) for _, cells in table)) + 3 for j, h in enumerate(header)]
+    print("metric".ljust(width) + "".join(h.rjust(c) for h, c in zip(header, cols, strict=True)))
+    print("-" * (width + sum(cols)))
+    for label, cells in table:
+        print(label.ljust(width) + "".join(v.rjust(c) for v, c in zip(cells, cols, strict=True)))
+    smallest = int(np.bincount(truth, minlength=len(CATEGORIES)).min())
     print(
-        "\nRates show (hits/total). With ~70 tickets per class one ticket moves a rate by "
-        "~1.4 points:\ngaps of one or two tickets are within noise. The alert rows compare "
-        "different operating\npoints: read precision together with recall (alert F1)."
+        f"\nRates show (hits/total); with {smallest} to {int(np.bincount(truth).max())} tickets "
+        f"per class, one ticket moves a per-class rate by about {100 / smallest:.1f} points.\n"
+        f"'Ahead by' is {names[0]} minus {names[1]} (for the mean abs error, {names[1]} minus "
+        f"{names[0]}: positive is better),\nwith the 95% interval of that difference over "
+        f"{RESAMPLES} paired bootstrap resamples of the held-out tickets;\n'ahead in' is the "
+        "share of resamples where it is positive. The alert rows compare different operating\n"
+        "points: read precision together with recall (alert F1)."
     )
 
     for name in names:
