@@ -36,7 +36,14 @@ from graph import BertShape, Heads, build_encoder, matmul_node, with_heads  # no
 from onnxruntime.quantization import QuantType, quantize_dynamic  # noqa: E402
 from safetensors.numpy import load_file  # noqa: E402
 from tokenizers import Tokenizer  # noqa: E402
-from train import Fitted, fit_category, fit_urgency, fold_of, predict_category  # noqa: E402
+from train import (  # noqa: E402
+    SPECIAL_TOKENS,
+    Fitted,
+    fit_category,
+    fit_urgency,
+    fold_of,
+    predict_category,
+)
 
 from smart_support.config import CATEGORIES  # noqa: E402
 from smart_support.encoder import MAX_TOKENS, length_groups, pad  # noqa: E402
@@ -53,8 +60,6 @@ FP32_LAYERS = (
     "encoder.layer.0.output.dense",
     "encoder.layer.1.output.dense",
 )
-# Never in the heads' token bag: they are in every ticket (or in none).
-SPECIAL_TOKENS = ("[PAD]", "[CLS]", "[SEP]", "[MASK]")
 DEDUP_SIMILARITY = 0.9  # settings.dedup_similarity's default, to report how often pairs flip
 
 # Texts the int8 graph is checked on besides the tickets: short, long, odd, non-English.
