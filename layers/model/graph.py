@@ -111,8 +111,14 @@ def build_encoder(weights: Mapping[str, np.ndarray], shape: BertShape) -> onnx.M
     x = g.layer_norm(x, weights, "embeddings.LayerNorm", shape.eps)
 
     # Additive attention mask [batch, 1, 1, seq]: 0 where attended, a large negative elsewhere.
-    mask_f = g.op("Cast", ["attention_mask"], to=TensorProto.FLOAT)
-    mask_4d = g.op("Unsqueeze", [mask_f, g.const("axes_1_2", _i64([1, 2]))])
+    # Two Unsqueezes, then Cast: the shape ORT's attention fusion looks for.
+    axis1 = g.const("axis_1", _i64([1]))
+    axis2 = g.const("axis_2", _i64([2]))
+    mask_4d = g.op(
+        "Cast",
+        [g.op("Unsqueeze", [g.op("Unsqueeze", ["attention_mask", axis1]), axis2])],
+        to=TensorProto.FLOAT,
+    )
     neg = g.op(
         "Mul",
         [g.op("Sub", [g.const("one_f", _f32(1.0)), mask_4d]), g.const("neg_big", _f32(-10000.0))],
@@ -151,8 +157,8 @@ def build_encoder(weights: Mapping[str, np.ndarray], shape: BertShape) -> onnx.M
         x = g.layer_norm(g.op("Add", [out, x]), weights, f"{p}.output.LayerNorm", shape.eps)
 
     # Mean over attended tokens, then L2 normalisation (sentence-transformers' pooling).
-    mask_3d = g.op("Unsqueeze", [mask_f, g.const("axis_2", _i64([2]))])
-    axis1 = g.const("axis_1", _i64([1]))
+    mask_f = g.op("Cast", ["attention_mask"], to=TensorProto.FLOAT)
+    mask_3d = g.op("Unsqueeze", [mask_f, axis2])
     summed = g.op("ReduceSum", [g.op("Mul", [x, mask_3d]), axis1], keepdims=0)
     count = g.op(
         "Clip", [g.op("ReduceSum", [mask_3d, axis1], keepdims=0), g.const("tiny", _f32(1e-9))]
