@@ -69,7 +69,7 @@ format: $(STAMP) ## apply ruff's formatting and fixes
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
 
-eval: $(STAMP) $(MODEL) ## category and urgency quality: ONNX model vs baseline on held-out tickets
+eval: $(STAMP) $(MODEL) ## quality, ONNX model vs baseline: held-out tickets, then nested CV over all (about 3 min)
 	$(PY) bench/quality.py
 
 bench: $(STAMP) $(MODEL) ## benchmarks: inference latency, cold start, local-stack throughput, storm cost
