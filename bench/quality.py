@@ -25,7 +25,6 @@ from dataset import DEFAULT_DATA_DIR, URGENT_CUT, Ticket, load_tickets, split  #
 from tokenizers import Tokenizer  # noqa: E402
 from train import (  # noqa: E402
     FOLDS,
-    SPECIAL_TOKENS,
     fit_category,
     fit_urgency,
     fold_of,
@@ -33,6 +32,7 @@ from train import (  # noqa: E402
     predict_urgency,
     roc_auc,
     spearman,
+    special_token_ids,
 )
 
 from smart_support.baseline import BaselineClassifier  # noqa: E402
@@ -40,7 +40,7 @@ from smart_support.classification import Classification  # noqa: E402
 from smart_support.config import CATEGORIES  # noqa: E402
 from smart_support.encoder import OnnxClassifier  # noqa: E402
 
-RESAMPLES = 1000  # paired bootstrap resamples of the held-out tickets
+RESAMPLES = 1000  # paired bootstrap resamples of the scored tickets
 SEED = 20261125
 
 
@@ -170,31 +170,6 @@ def paired_bootstrap(
     }
 
 
-def _outer_fold(
-    k: int,
-    outer: np.ndarray,
-    ids: Sequence[str],
-    embeddings: np.ndarray,
-    labels: np.ndarray,
-    targets: np.ndarray,
-    token_ids: Sequence[Sequence[int]],
-    skip: Sequence[int],
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
-    """(scored rows, category index, S, seconds) of outer fold ``k``, as the build fits."""
-    started = time.perf_counter()
-    tr, va = np.flatnonzero(outer != k), np.flatnonzero(outer == k)
-    inner = fold_of([ids[i] for i in tr.tolist()])
-    train_tokens = [token_ids[i] for i in tr.tolist()]
-    test_tokens = [token_ids[i] for i in va.tolist()]
-    category = fit_category(
-        embeddings[tr], labels[tr].tolist(), len(CATEGORIES), inner, train_tokens, skip
-    )
-    urgency = fit_urgency(embeddings[tr], targets[tr].tolist(), inner, train_tokens, skip)
-    predicted = predict_category(category, embeddings[va], test_tokens).argmax(axis=1)
-    s = predict_urgency(urgency, embeddings[va], test_tokens)
-    return va, predicted, s, time.perf_counter() - started
-
-
 def nested_cv(
     tickets: Sequence[Ticket], answers: Sequence[Classification], model_dir: Path
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -203,22 +178,32 @@ def nested_cv(
     Outer folds (their own hash of the ids) each refit both heads on the other four fifths
     exactly as the build does, hyper-parameter search and urgency calibration included, on
     the served int8 graph's embeddings; so nothing about a scored ticket reaches its heads.
+    Folds run one after another: numpy already uses every core, and two fitting processes
+    side by side ran 20x slower here.
     """
     embeddings = np.array([a.embedding for a in answers], dtype=np.float64)
     tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
     tokenizer.no_padding()
     token_ids = [e.ids for e in tokenizer.encode_batch([t.text for t in tickets])]
-    skip = [i for i in map(tokenizer.token_to_id, SPECIAL_TOKENS) if i is not None]
+    skip = special_token_ids(tokenizer.token_to_id)
     ids = [t.id for t in tickets]
     labels = np.array([CATEGORIES.index(t.category) for t in tickets])
     targets = np.array([t.urgency for t in tickets])
     outer = fold_of(ids, salt="eval")
     predicted, s = np.zeros(len(tickets), dtype=int), np.zeros(len(tickets))
-    shared = (outer, ids, embeddings, labels, targets, token_ids, skip)
-    # Sequential: numpy already uses every core, and two fitting processes ran 20x slower.
     for k in range(FOLDS):
-        va, category, urgency, seconds = _outer_fold(k, *shared)
-        predicted[va], s[va] = category, urgency
+        started = time.perf_counter()
+        tr, va = np.flatnonzero(outer != k).tolist(), np.flatnonzero(outer == k).tolist()
+        inner = fold_of([ids[i] for i in tr])
+        train_tokens = [token_ids[i] for i in tr]
+        test_tokens = [token_ids[i] for i in va]
+        category = fit_category(
+            embeddings[tr], labels[tr].tolist(), len(CATEGORIES), inner, train_tokens, skip
+        )
+        urgency = fit_urgency(embeddings[tr], targets[tr].tolist(), inner, train_tokens, skip)
+        predicted[va] = predict_category(category, embeddings[va], test_tokens).argmax(axis=1)
+        s[va] = predict_urgency(urgency, embeddings[va], test_tokens)
+        seconds = time.perf_counter() - started
         print(f"  outer fold {k + 1}/{FOLDS}: {len(va)} scored, {seconds:.0f} s", flush=True)
     return predicted, s
 

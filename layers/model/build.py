@@ -40,12 +40,12 @@ from onnxruntime.transformers.optimizer import optimize_model  # noqa: E402
 from safetensors.numpy import load_file  # noqa: E402
 from tokenizers import Tokenizer  # noqa: E402
 from train import (  # noqa: E402
-    SPECIAL_TOKENS,
     Fitted,
     fit_category,
     fit_urgency,
     fold_of,
     predict_category,
+    special_token_ids,
 )
 
 from smart_support.config import CATEGORIES  # noqa: E402
@@ -301,7 +301,7 @@ def build(out: Path, fp32_dir: Path, data_dir: Path, threads: int) -> dict[str, 
     folds = fold_of([t.id for t in train])
     labels = [CATEGORIES.index(t.category) for t in train]
     token_ids = [e.ids for e in tokenizer.encode_batch([t.text for t in train])]
-    skip = [i for i in map(tokenizer.token_to_id, SPECIAL_TOKENS) if i is not None]
+    skip = special_token_ids(tokenizer.token_to_id)
     t0 = time.perf_counter()
     category = fit_category(embeddings, labels, len(CATEGORIES), folds, token_ids, skip)
     urgency = fit_urgency(embeddings, [t.urgency for t in train], folds, token_ids, skip)

@@ -283,6 +283,11 @@ def fold_of(ids: Sequence[str], salt: str = "fold") -> np.ndarray:
     )
 
 
+def special_token_ids(token_to_id: Callable[[str], int | None]) -> list[int]:
+    """Ids of SPECIAL_TOKENS in a vocabulary (``Tokenizer.token_to_id``), for ``skip``."""
+    return [i for i in map(token_to_id, SPECIAL_TOKENS) if i is not None]
+
+
 def lexicon(token_ids: Sequence[Sequence[int]], skip: Sequence[int] = ()) -> np.ndarray:
     """Sorted token ids found in at least MIN_LEXICON_TICKETS of the texts, minus ``skip``."""
     seen: dict[int, int] = {}
