@@ -1,0 +1,107 @@
+"""`make eval`'s arithmetic (bench/quality.py): the figures, the paired bootstrap, the folds.
+
+bench/ is not a package, so the program is loaded by path, as test_heads loads the build.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@cache
+def _module(name: str, path: Path) -> Any:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def _quality() -> Any:
+    return _module("bench_quality", ROOT / "bench" / "quality.py")
+
+
+def _train() -> Any:
+    return _module("model_train_for_eval", ROOT / "layers" / "model" / "train.py")
+
+
+def _case(n: int = 60) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Truth cycling through the three categories, urgency targets with a third urgent."""
+    truth = np.arange(n) % 3
+    urgency = np.where(np.arange(n) % 3 == 0, 0.9, 0.3)
+    return truth, urgency, urgency.copy()
+
+
+def test_scores_count_per_class_hits_from_the_confusion_matrix() -> None:
+    quality = _quality()
+    truth = np.array([0, 0, 1, 1, 2, 2])
+    predicted = np.array([0, 1, 1, 1, 2, 0])
+    r = quality.scores(truth, np.zeros(6), predicted, np.zeros(6))
+    np.testing.assert_array_equal(r["confusion"], [[1, 1, 0], [0, 2, 0], [1, 0, 1]])
+    np.testing.assert_allclose(r["precision"], [0.5, 2 / 3, 1.0])
+    np.testing.assert_allclose(r["recall"], [0.5, 1.0, 0.5])
+    assert r["correct"] == (4, 6)
+
+
+def test_bootstrap_of_a_model_against_itself_is_a_zero_interval_never_ahead() -> None:
+    quality = _quality()
+    truth, urgency, s = _case()
+    predicted = truth.copy()
+    predicted[::7] = (predicted[::7] + 1) % 3
+    rows = quality._rows()
+    spread = quality.paired_bootstrap(truth, urgency, [(predicted, s), (predicted, s)], rows)
+    assert spread, "no row was compared"
+    for low, high, ahead in spread.values():
+        assert (low, high, ahead) == (0.0, 0.0, 0.0)
+
+
+def test_bootstrap_puts_a_perfect_model_ahead_of_a_wrong_one_in_every_resample() -> None:
+    quality = _quality()
+    truth, urgency, s = _case()
+    wrong = (truth + 1) % 3
+    rows = quality._rows()
+    spread = quality.paired_bootstrap(truth, urgency, [(truth, s), (wrong, s)], rows)
+    low, high, ahead = spread["category accuracy"]
+    assert (low, high, ahead) == (1.0, 1.0, 1.0)
+    # Same urgency scores on both sides: those rows are a tie in every resample.
+    assert spread["urgency Spearman"] == (0.0, 0.0, 0.0)
+
+
+def test_bootstrap_is_repeatable() -> None:
+    quality = _quality()
+    truth, urgency, s = _case()
+    rng = np.random.default_rng(1)
+    first = rng.integers(0, 3, len(truth))
+    second = rng.integers(0, 3, len(truth))
+    rows = quality._rows()
+    runs = [
+        quality.paired_bootstrap(truth, urgency, [(first, s), (second, s)], rows) for _ in range(2)
+    ]
+    assert runs[0] == runs[1]
+
+
+def test_eval_folds_are_independent_of_the_builds_folds() -> None:
+    train = _train()
+    ids = [f"t{i:04d}" for i in range(1, 2001)]
+    build, outer = train.fold_of(ids), train.fold_of(ids, salt="eval")
+    assert set(build.tolist()) == set(outer.tolist()) == set(range(train.FOLDS))
+    np.testing.assert_array_equal(train.fold_of(ids), build)  # a function of the ids
+    # Inside one outer fold the build's folds are all present, in roughly equal parts.
+    inner = build[outer == 0]
+    counts = np.bincount(inner, minlength=train.FOLDS)
+    assert counts.min() > 0.6 * counts.mean()
+
+
+def test_special_token_ids_skips_tokens_the_vocabulary_lacks() -> None:
+    train = _train()
+    vocab = {"[PAD]": 0, "[CLS]": 101, "[SEP]": 102}
+    assert train.special_token_ids(vocab.get) == [0, 101, 102]
