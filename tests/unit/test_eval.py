@@ -1,37 +1,23 @@
 """`make eval`'s arithmetic (bench/quality.py): the figures, the paired bootstrap, the folds.
 
-bench/ is not a package, so the program is loaded by path, as test_heads loads the build.
+bench/ is not a package, so the program is loaded by path (tests/support/by_path.py).
 """
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@cache
-def _module(name: str, path: Path) -> Any:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+from tests.support import by_path
 
 
 def _quality() -> Any:
-    return _module("bench_quality", ROOT / "bench" / "quality.py")
+    return by_path.load("bench_quality", "bench/quality.py")
 
 
 def _train() -> Any:
-    return _module("model_train_for_eval", ROOT / "layers" / "model" / "train.py")
+    return by_path.load("model_train", "layers/model/train.py")  # as test_heads loads it
 
 
 def _case(n: int = 60) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -5,10 +5,6 @@ Both are build-time code under layers/model/, not a package, so they are loaded 
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -16,17 +12,11 @@ import onnx
 import onnxruntime as ort
 from onnx import TensorProto, helper, numpy_helper
 
-BUILD_DIR = Path(__file__).resolve().parents[2] / "layers" / "model"
+from tests.support import by_path
 
 
-@cache
 def _module(name: str) -> Any:
-    spec = importlib.util.spec_from_file_location(f"model_{name}", BUILD_DIR / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+    return by_path.load(f"model_{name}", f"layers/model/{name}.py")
 
 
 def test_ranks_share_the_average_rank_on_ties() -> None:
