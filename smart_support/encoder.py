@@ -18,6 +18,7 @@ import numpy as np
 
 from smart_support.classification import Classification
 from smart_support.config import CATEGORIES, Settings, get_settings
+from smart_support.masking import mask_volatile
 
 OUTPUTS = ("embedding", "category_probs", "urgency")
 MAX_TOKENS = 256
@@ -50,6 +51,14 @@ class ModelTimeout(ModelError):
 def model_text(subject: str, body: str) -> str:
     """What the model reads for a ticket; training builds its texts the same way."""
     return f"{subject.strip()}\n{body.strip()}".strip()
+
+
+def token_ids(tokenizer: Any, texts: Sequence[str]) -> list[list[int]]:
+    """Token ids the encoder reads for each text: volatile details masked, then tokenized.
+
+    The one place texts become model input, for serving, the build and the evaluation.
+    """
+    return [e.ids for e in tokenizer.encode_batch([mask_volatile(str(t)) for t in texts])]
 
 
 def length_groups(lengths: Sequence[int], max_batch: int) -> list[list[int]]:
@@ -212,10 +221,9 @@ class OnnxClassifier:
             return []
         self.load()
         try:
-            encodings = self._tokenizer.encode_batch([str(t) for t in texts])
+            ids = token_ids(self._tokenizer, texts)
         except Exception as exc:
             raise ModelError(f"tokenizer failed: {exc}") from exc
-        ids = [e.ids for e in encodings]
         space = self.embedding_space
         results: list[Classification | None] = [None] * len(texts)
         for group in length_groups([len(x) for x in ids], self.max_batch):
