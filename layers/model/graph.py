@@ -49,6 +49,25 @@ class Heads:
     urgency_weight: np.ndarray  # [hidden]
     urgency_bias: float
     lexical: np.ndarray | None = None  # [vocab, n_categories + 1]: category columns, urgency
+    neighbours: NeighbourVote | None = None
+
+
+@dataclass(frozen=True)
+class NeighbourVote:
+    """The k nearest labelled examples vote on the category (see train.blend).
+
+    category_probs = softmax(log((1 - share) * head + share * vote) / temperature), where
+    vote weighs each of the k most cosine-similar examples' one-hot label by
+    softmax(similarity / tau). The graph also outputs the k examples' rows in ``index``
+    and their similarities, which the ticket's explanation names.
+    """
+
+    index: np.ndarray  # [examples, hidden], unit rows (stored as float16)
+    labels: np.ndarray  # [examples, n_categories], one-hot
+    k: int
+    tau: float
+    share: float
+    temperature: float
 
 
 class _GraphWriter:
@@ -225,19 +244,76 @@ def with_heads(encoder: onnx.ModelProto, heads: Heads) -> onnx.ModelProto:
         stop = g.const("head.bag_stop", _i64([n_cat + 1]))
         logits = g.op("Add", [logits, g.op("Slice", [bag, start, split, axis1])])
         z = g.op("Add", [z, g.op("Slice", [bag, split, stop, axis1])])
-    g.op("Softmax", [logits], name="category_probs", axis=-1)
+    outputs = [helper.make_tensor_value_info("category_probs", TensorProto.FLOAT, ["batch", n_cat])]
+    if heads.neighbours is None:
+        g.op("Softmax", [logits], name="category_probs", axis=-1)
+    else:
+        outputs += _neighbour_vote(g, g.op("Softmax", [logits], axis=-1), heads.neighbours)
     z = g.op("Squeeze", [z, g.const("head.squeeze_axis", _i64([-1]))])
     g.op("Sigmoid", [z], name="urgency")
     model.graph.node.extend(g.nodes)
     model.graph.initializer.extend(g.inits)
     model.graph.output.extend(
-        [
-            helper.make_tensor_value_info("category_probs", TensorProto.FLOAT, ["batch", n_cat]),
-            helper.make_tensor_value_info("urgency", TensorProto.FLOAT, ["batch"]),
-        ]
+        [*outputs, helper.make_tensor_value_info("urgency", TensorProto.FLOAT, ["batch"])]
     )
     onnx.checker.check_model(model)
     return model
+
+
+def _neighbour_vote(g: _GraphWriter, head: str, vote: NeighbourVote) -> list[onnx.ValueInfoProto]:
+    """category_probs from the head's probabilities and the neighbours' vote; the
+    nearest examples' rows and similarities as two more outputs."""
+    k = vote.k
+    # float16 halves the file; ORT folds the Cast into one fp32 table when it loads.
+    index = g.op(
+        "Cast",
+        [g.const("head.neighbours.index", vote.index.T.astype(np.float16))],
+        to=TensorProto.FLOAT,
+    )
+    similarity = g.op("MatMul", ["embedding", index])  # [batch, examples]
+    g.nodes.append(
+        helper.make_node(
+            "TopK",
+            [similarity, g.const("head.neighbours.k", _i64([k]))],
+            ["neighbour_similarity", "neighbours"],
+            name="head.neighbours.topk",
+            axis=-1,
+        )
+    )
+    weight = g.op(
+        "Softmax",
+        [g.op("Div", ["neighbour_similarity", g.const("head.neighbours.tau", _f32(vote.tau))])],
+        axis=-1,
+    )
+    labels = g.const("head.neighbours.labels", vote.labels.astype(np.float32))
+    votes = g.op(
+        "ReduceSum",
+        [
+            g.op(
+                "Mul",
+                [
+                    g.op("Gather", [labels, "neighbours"], axis=0),  # [batch, k, n_cat]
+                    g.op("Unsqueeze", [weight, g.const("head.neighbours.axis_2", _i64([2]))]),
+                ],
+            ),
+            g.const("head.neighbours.axis_1", _i64([1])),
+        ],
+        keepdims=0,
+    )
+    mixed = g.op(
+        "Add",
+        [
+            g.op("Mul", [head, g.const("head.neighbours.keep", _f32(1.0 - vote.share))]),
+            g.op("Mul", [votes, g.const("head.neighbours.share", _f32(vote.share))]),
+        ],
+    )
+    log = g.op("Log", [g.op("Max", [mixed, g.const("head.neighbours.floor", _f32(1e-9))])])
+    temperature = g.const("head.neighbours.temperature", _f32(vote.temperature))
+    g.op("Softmax", [g.op("Div", [log, temperature])], name="category_probs", axis=-1)
+    return [
+        helper.make_tensor_value_info("neighbours", TensorProto.INT64, ["batch", k]),
+        helper.make_tensor_value_info("neighbour_similarity", TensorProto.FLOAT, ["batch", k]),
+    ]
 
 
 def matmul_node(prefix: str) -> str:

@@ -31,15 +31,25 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 FOLDS = 5
 STEPS = 400
 # Category L2 (on standardised features, per example). Strongest first: on a tie the
-# simpler model wins. 0.3 and 0.001 were never chosen on this data and cost 10 s each.
-CATEGORY_L2_GRID = (0.1, 0.03, 0.01, 0.003)
+# simpler model wins. With real sources held out whole, CV picks the strong end (0.1).
+CATEGORY_L2_GRID = (0.3, 0.1, 0.03, 0.01)
+# Scale of the label-description prior (cosine to each description, times this, added to
+# the logits); 0 first: no prior.
+CATEGORY_PRIOR_GRID = (0.0, 10.0, 20.0, 40.0)
+TEMPERATURE_GRID = tuple(float(t) for t in np.geomspace(0.25, 4.0, 81))
+# The nearest-neighbour vote blended into the category probabilities: how many labelled
+# examples vote, the softmax temperature on their cosine similarities, and the vote's share
+# of the blend (0 first: no vote).
+NEIGHBOUR_K_GRID = (5, 10, 20)
+NEIGHBOUR_TAU_GRID = (0.02, 0.05)
+NEIGHBOUR_SHARE_GRID = (0.0, 0.25, 0.5, 0.75)
 # Urgency ridge penalty (sum of squares, standardised features, ~650 rows per fit).
 URGENCY_L2_GRID = (3000.0, 1000.0, 300.0, 100.0, 30.0)
 # Weight of the lexical block relative to the standardised embedding block (0: embedding
@@ -52,9 +62,32 @@ URGENCY_BAG_L2_GRID = (3000.0, 1000.0, 300.0, 100.0, 30.0)
 # cannot be weighed by cross-validation.
 MIN_LEXICON_TICKETS = 2
 URGENT_CUT = 0.8  # same line as dataset.URGENT_CUT and the Slack alerts
+# One line per category: the zero-shot reference of `make eval` (cosine to each line's
+# embedding) and the category head's prior. What each category is for, in plain words, as
+# the README's category rules put it; never tuned on any evaluation set.
+LABEL_DESCRIPTIONS = (
+    "A billing question about money: a charge, payment, invoice, refund, fee, price or "
+    "subscription.",
+    "A technical problem or product question: a bug, error, outage, crash, login trouble, "
+    "setup, integration, compatibility or how to use the software.",
+    "A legal matter: a privacy or data protection request, copyright, trademark or licence "
+    "dispute, contract terms, a lawsuit, subpoena, court order or regulator.",
+)
 # Never in the heads' token bag: they are in every ticket (or in none).
 SPECIAL_TOKENS = ("[PAD]", "[CLS]", "[SEP]", "[MASK]")
 SLOPE_GRID = tuple(float(s) for s in np.geomspace(2.0, 60.0, 69))
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    """The category blend: (1 - share) * head + share * vote of the k nearest examples,
+    sharpened or softened by ``temperature`` (softmax(log(blend) / temperature))."""
+
+    k: int
+    tau: float
+    share: float
+    temperature: float
+    cv: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -70,6 +103,9 @@ class Fitted:
     lexicon: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     lexical_weight: np.ndarray = field(default_factory=lambda: np.zeros((0, 1)))
     lexical_scale: float = 0.0  # bag weight chosen (urgency: 1 if its bag stage is used)
+    # Out-of-fold scores at the chosen point (category: calibrated probabilities), for the
+    # stages fitted after this one; never written to the graph or the manifest.
+    oof: np.ndarray = field(default_factory=lambda: np.zeros((0, 1)))
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:
@@ -87,14 +123,19 @@ def _logit(p: float) -> float:
 
 
 def _glm(
-    gram: np.ndarray, y: np.ndarray, l2: float, link: Callable[[np.ndarray], np.ndarray]
+    gram: np.ndarray | Factored,
+    y: np.ndarray,
+    l2: float,
+    link: Callable[[np.ndarray], np.ndarray],
+    offset: np.ndarray | float = 0.0,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Minimise mean cross-entropy + l2/2 |W|^2 by Nesterov gradient descent from zero.
 
     Runs in the coefficients of the rows (W = X^T A), where ``gram`` = X X^T: from W = 0
     every gradient step, (link(XW + b) - y) X / n + l2 W, stays in the rows' span, so these
     are the primal iterates exactly, at a cost that does not grow with the feature count.
-    The loss is convex and the step 1/L fixed, so no randomness enters.
+    The loss is convex and the step 1/L fixed, so no randomness enters. ``offset`` is a
+    fixed score per row added before the link (the label-description prior).
     """
     n = len(y)
     a = np.zeros_like(y)
@@ -102,11 +143,11 @@ def _glm(
     va, vb = np.zeros_like(a), np.zeros_like(b)
     # 1/L for the cross-entropy Hessian bound (the largest eigenvalue of X^T X is that of
     # X X^T).
-    step = 1.0 / (0.5 * float(np.linalg.eigvalsh(gram)[-1]) / n + l2)
+    step = 1.0 / (0.5 * _top_eigenvalue(gram) / n + l2)
     momentum = 0.9
     for _ in range(STEPS):
         la, lb = a + momentum * va, b + momentum * vb
-        err = link(gram @ la + lb) - y
+        err = link(gram @ la + lb + offset) - y
         ga = err / n + l2 * la
         gb = err.mean(axis=0)
         va = momentum * va - step * ga
@@ -116,18 +157,43 @@ def _glm(
 
 
 def _ridge(
-    gram: np.ndarray, y: np.ndarray, l2: float, link: Callable[[np.ndarray], np.ndarray]
+    gram: np.ndarray,
+    y: np.ndarray,
+    l2: float,
+    link: Callable[[np.ndarray], np.ndarray],
+    offset: np.ndarray | float = 0.0,
 ) -> tuple[np.ndarray, np.ndarray]:
     """min |XW + b - y|^2 + l2 |W|^2 in closed form, dual: W = X^T (X X^T + l2 I)^-1 (y - b)."""
-    del link  # identity
+    del link, offset  # identity link; no prior for the urgency head
     centre = y.mean(axis=0)
     return np.linalg.solve(gram + l2 * np.eye(len(y)), y - centre), centre
 
 
 Solver = Callable[
-    [np.ndarray, np.ndarray, float, Callable[[np.ndarray], np.ndarray]],
+    [np.ndarray, np.ndarray, float, Callable[[np.ndarray], np.ndarray], np.ndarray | float],
     tuple[np.ndarray, np.ndarray],
 ]
+
+
+class Factored:
+    """A Gram matrix F F^T kept as its factor F [rows, features].
+
+    With fewer features than rows (the embedding alone: 384 against thousands of texts),
+    G @ a = F (F^T a) costs rows x features per column instead of rows^2, and the largest
+    eigenvalue is that of the small F^T F. Same numbers as the explicit matrix.
+    """
+
+    def __init__(self, factor: np.ndarray) -> None:
+        self.factor = factor
+
+    def __matmul__(self, a: np.ndarray) -> np.ndarray:
+        return self.factor @ (self.factor.T @ a)
+
+
+def _top_eigenvalue(gram: np.ndarray | Factored) -> float:
+    if isinstance(gram, Factored):
+        return float(np.linalg.eigvalsh(gram.factor.T @ gram.factor)[-1])
+    return float(np.linalg.eigvalsh(gram)[-1])
 
 
 class _Blocks:
@@ -145,11 +211,19 @@ class _Blocks:
         self.b_spread = float(bag.std()) + 1e-12 if bag.size else 1.0
         self.e = (emb - self.e_mean) / self.e_std
         self.b = (bag - self.b_mean) / self.b_spread
-        self.gram_e = self.e @ self.e.T
-        self.gram_b = self.b @ self.b.T
+        self._gram_e: np.ndarray | None = None
+        self._gram_b: np.ndarray | None = None
 
     def gram(self, scale: float) -> np.ndarray:
-        return self.gram_e + scale * scale * self.gram_b
+        if self._gram_e is None or self._gram_b is None:
+            self._gram_e, self._gram_b = self.e @ self.e.T, self.b @ self.b.T
+        return self._gram_e + scale * scale * self._gram_b
+
+    def kernel(self, scale: float) -> np.ndarray | Factored:
+        """The Gram for the logistic fits: factored when only the embedding counts."""
+        if scale == 0.0 or not self.b.shape[1]:
+            return Factored(self.e)
+        return self.gram(scale)
 
     def cross(self, emb: np.ndarray, bag: np.ndarray, scale: float) -> np.ndarray:
         """Gram between other rows (same standardisation) and these."""
@@ -172,24 +246,28 @@ def _search(
     y: np.ndarray,
     folds: np.ndarray,
     fit: tuple[Solver, Callable[[np.ndarray], np.ndarray]],
-    grid: Sequence[tuple[float, float]],
+    grid: Sequence[tuple[float, ...]],
     score: Callable[[np.ndarray, np.ndarray], float],
-) -> tuple[tuple[float, float], float, np.ndarray]:
-    """((lexical weight, l2), cv score, out-of-fold linear scores) of the best grid point.
+    prior: np.ndarray | None = None,
+) -> tuple[tuple[float, ...], float, np.ndarray]:
+    """((lexical weight, l2[, prior scale]), cv score, out-of-fold scores) of the best point.
 
-    ``grid`` is in order of preference: on a tie the earlier point wins.
+    ``grid`` is in order of preference: on a tie the earlier point wins. A point's third
+    value, when given, scales ``prior`` (a fixed score per row) added to the linear score.
     """
     solver, link = fit
     oof = {point: np.zeros_like(y) for point in grid}
+    offset = np.zeros_like(y) if prior is None else prior
     for f in np.unique(folds):
         tr, va = folds != f, folds == f
         blocks = _Blocks(x[tr], bag[tr])
-        for scale in dict.fromkeys(w for w, _ in grid):
-            gram = blocks.gram(scale)
+        for scale in dict.fromkeys(p[0] for p in grid):
+            gram = _gram_for(solver, blocks, scale)
             cross = blocks.cross(x[va], bag[va], scale)
             for point in (p for p in grid if p[0] == scale):
-                a, b = solver(gram, y[tr], point[1], link)
-                oof[point][va] = cross @ a + b
+                weight = _prior_scale(point)
+                a, b = solver(gram, y[tr], point[1], link, weight * offset[tr])
+                oof[point][va] = cross @ a + b + weight * offset[va]
     values = {point: score(oof[point], y) for point in grid}
     best = grid[0]
     for point in grid[1:]:
@@ -198,17 +276,32 @@ def _search(
     return best, values[best], oof[best]
 
 
+def _gram_for(solver: Solver, blocks: _Blocks, scale: float) -> np.ndarray | Factored:
+    # The ridge solves a linear system on the explicit Gram; gradient descent only
+    # multiplies by it, which the factored form does for less.
+    return blocks.kernel(scale) if solver is _glm else blocks.gram(scale)
+
+
+def _prior_scale(point: tuple[float, ...]) -> float:
+    return point[2] if len(point) > 2 else 0.0
+
+
 def _fit(
     x: np.ndarray,
     bag: np.ndarray,
     y: np.ndarray,
     fit: tuple[Solver, Callable[[np.ndarray], np.ndarray]],
-    point: tuple[float, float],
+    point: tuple[float, ...],
+    prior: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Fit on every row: (embedding weight, lexical weight, bias) on raw features."""
+    """Fit on every row: (embedding weight, lexical weight, bias) on raw features.
+
+    The prior's own weights are not included: the caller adds them.
+    """
     solver, link = fit
     blocks = _Blocks(x, bag)
-    a, b = solver(blocks.gram(point[0]), y, point[1], link)
+    offset = 0.0 if prior is None else _prior_scale(point) * prior
+    a, b = solver(_gram_for(solver, blocks, point[0]), y, point[1], link, offset)
     return blocks.primal(a, b, point[0])
 
 
@@ -331,29 +424,143 @@ def fit_category(
     folds: np.ndarray,
     token_ids: Sequence[Sequence[int]] | None = None,
     skip_tokens: Sequence[int] = (),
+    descriptions: np.ndarray | None = None,
+    *,
+    lexical_grid: Sequence[float] = CATEGORY_LEXICAL_GRID,
+    l2_grid: Sequence[float] = CATEGORY_L2_GRID,
+    prior_grid: Sequence[float] = CATEGORY_PRIOR_GRID,
 ) -> Fitted:
     """Multinomial logistic regression on the embedding and, given ``token_ids``, the bag.
 
-    The L2 strength and the lexical block's weight are chosen together by the lowest
-    out-of-fold cross-entropy (accuracy ties across most of the grid).
+    Given ``descriptions`` ([classes, dims], unit rows: the embedded label descriptions),
+    the zero-shot score (cosine to each description) times a searched scale is a fixed
+    prior added to the logits, so the fitted weights only correct the prior, and the L2
+    penalty pulls the head towards the zero-shot classifier instead of towards nothing.
+    The scale, the L2 strength and the lexical block's weight are chosen together by the
+    lowest out-of-fold cross-entropy (accuracy ties across most of the grid). Last, one
+    temperature fitted on the out-of-fold logits calibrates the probabilities.
     """
     x = embeddings.astype(np.float64)
     y = np.eye(n_classes)[np.asarray(labels)]
     tokens, bag = _features(token_ids, skip_tokens, len(y))
     fit = (_glm, _softmax)
-    grid = _grid(CATEGORY_LEXICAL_GRID, CATEGORY_L2_GRID, len(tokens) > 0)
-    point, score, oof = _search(x, bag, y, folds, fit, grid, _neg_cross_entropy)
-    weight, lexical, bias = _fit(x, bag, y, fit, point)
+    prior = None if descriptions is None else x @ descriptions.T
+    scales = tuple(prior_grid) if prior is not None else (0.0,)
+    grid = [(w, l2, p) for p in scales for w, l2 in _grid(lexical_grid, l2_grid, len(tokens) > 0)]
+    point, score, oof = _search(x, bag, y, folds, fit, grid, _neg_cross_entropy, prior)
+    weight, lexical, bias = _fit(x, bag, y, fit, point, prior)
+    if prior is not None and descriptions is not None:
+        weight = weight + _prior_scale(point) * descriptions.T
+    temperature = _temperature(oof, y)
     accuracy = float((oof.argmax(axis=1) == y.argmax(axis=1)).mean())
-    return _fitted(
-        weight,
-        bias,
+    fitted = _fitted(
+        weight / temperature,
+        bias / temperature,
         point,
         score,
         tokens,
-        lexical,
-        cv={"cross_entropy": -score, "accuracy": accuracy},
+        lexical / temperature,
+        cv={
+            "cross_entropy": -score,
+            "accuracy": accuracy,
+            "prior_scale": _prior_scale(point),
+            "temperature": temperature,
+            "ece_before": expected_calibration_error(_softmax(oof), y.argmax(axis=1)),
+            "ece": expected_calibration_error(_softmax(oof / temperature), y.argmax(axis=1)),
+        },
     )
+    return replace(fitted, oof=_softmax(oof / temperature))
+
+
+def neighbour_votes(
+    similarity: np.ndarray, labels: np.ndarray, k: int, tau: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """(votes [rows, classes], nearest [rows, k]) from a [rows, examples] cosine matrix.
+
+    Each of the k most similar examples votes for its one-hot label ``labels``
+    [examples, classes] with weight softmax(similarity / tau) over the k.
+    """
+    nearest = np.argpartition(-similarity, k - 1, axis=1)[:, :k]
+    s = np.take_along_axis(similarity, nearest, axis=1)
+    w = np.exp((s - s.max(axis=1, keepdims=True)) / tau)
+    w /= w.sum(axis=1, keepdims=True)
+    return (w[:, :, None] * labels[nearest]).sum(axis=1), nearest
+
+
+def blend(head: np.ndarray, votes: np.ndarray, share: float, temperature: float) -> np.ndarray:
+    """What the graph serves: softmax(log((1 - share) head + share votes) / temperature)."""
+    mixed = (1.0 - share) * head + share * votes
+    return _softmax(np.log(np.maximum(mixed, 1e-9)) / temperature)
+
+
+def fit_neighbours(
+    embeddings: np.ndarray,
+    labels: Sequence[int],
+    n_classes: int,
+    folds: np.ndarray,
+    head_oof: np.ndarray,
+) -> Neighbours:
+    """k, tau and share of the neighbour vote, by the lowest out-of-fold cross-entropy.
+
+    Out of fold, a row's neighbours come only from the other folds; folds keep a real
+    source whole, so a real text is judged by examples from other sources, as a ticket
+    from a new source will be. ``head_oof`` is the category head's out-of-fold
+    probabilities. A temperature on the blend then calibrates it.
+    """
+    x = embeddings.astype(np.float64)
+    x = x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+    y = np.eye(n_classes)[np.asarray(labels)]
+    similarity = x @ x.T
+    similarity[folds[:, None] == folds[None, :]] = -np.inf
+    best: tuple[float, int, float, float] | None = None
+    for k in NEIGHBOUR_K_GRID:
+        for tau in NEIGHBOUR_TAU_GRID:
+            votes, _ = neighbour_votes(similarity, y, k, tau)
+            for share in NEIGHBOUR_SHARE_GRID:
+                loss = -_neg_cross_entropy(
+                    np.log(np.maximum(blend(head_oof, votes, share, 1.0), 1e-12)), y
+                )
+                if best is None or loss < best[0] - 1e-9:
+                    best = (loss, k, tau, share)
+    assert best is not None
+    loss, k, tau, share = best
+    votes, _ = neighbour_votes(similarity, y, k, tau)
+    mixed = np.log(np.maximum(blend(head_oof, votes, share, 1.0), 1e-12))
+    temperature = _temperature(mixed, y)
+    served = blend(head_oof, votes, share, temperature)
+    truth = y.argmax(axis=1)
+    return Neighbours(
+        k=k,
+        tau=tau,
+        share=share,
+        temperature=temperature,
+        cv={
+            "cross_entropy": -_neg_cross_entropy(np.log(np.maximum(served, 1e-12)), y),
+            "accuracy": float((served.argmax(axis=1) == truth).mean()),
+            "head_accuracy": float((head_oof.argmax(axis=1) == truth).mean()),
+            "ece": expected_calibration_error(served, truth),
+        },
+    )
+
+
+def _temperature(logits: np.ndarray, y: np.ndarray) -> float:
+    """The T in softmax(logits / T) with the lowest cross-entropy on out-of-fold logits."""
+    losses = [-_neg_cross_entropy(logits / t, y) for t in TEMPERATURE_GRID]
+    return float(TEMPERATURE_GRID[int(np.argmin(losses))])
+
+
+def expected_calibration_error(probs: np.ndarray, truth: np.ndarray, bins: int = 10) -> float:
+    """ECE of the top-class confidence: bin by confidence, weigh |accuracy - confidence|."""
+    confidence = probs.max(axis=1)
+    correct = probs.argmax(axis=1) == truth
+    edges = np.linspace(0.0, 1.0, bins + 1)
+    which = np.clip(np.digitize(confidence, edges[1:-1]), 0, bins - 1)
+    total = 0.0
+    for b in range(bins):
+        rows = which == b
+        if rows.any():
+            total += rows.sum() * abs(correct[rows].mean() - confidence[rows].mean())
+    return float(total / max(len(truth), 1))
 
 
 def fit_urgency(
@@ -461,7 +668,7 @@ def _identity(z: np.ndarray) -> np.ndarray:
 def _fitted(
     weight: np.ndarray,
     bias: np.ndarray,
-    point: tuple[float, float],
+    point: tuple[float, ...],
     score: float,
     tokens: np.ndarray,
     lexical: np.ndarray,
@@ -470,7 +677,7 @@ def _fitted(
     cv: dict[str, float],
 ) -> Fitted:
     """A Fitted head; a lexical weight of 0 drops the lexicon altogether."""
-    scale, l2 = point
+    scale, l2 = point[0], point[1]
     keep = scale > 0
     return Fitted(
         weight=weight,

@@ -162,3 +162,84 @@ def test_graph_heads_add_the_masked_token_bag_exactly_as_training_computes_it() 
     expected = np.exp(logits - logits.max(1, keepdims=True))
     np.testing.assert_allclose(probs, expected / expected.sum(1, keepdims=True), atol=1e-5)
     np.testing.assert_allclose(urgency, 1 / (1 + np.exp(-z)), atol=1e-5)
+
+
+def test_graph_neighbour_vote_blends_exactly_as_training_computes_it() -> None:
+    graph, train = _module("graph"), _module("train")
+    rng = np.random.default_rng(11)
+    vocab, hidden, examples = 30, 6, 25
+    index = rng.normal(size=(examples, hidden))
+    index /= np.linalg.norm(index, axis=1, keepdims=True)
+    labels = np.eye(3)[rng.integers(0, 3, examples)]
+    vote = graph.NeighbourVote(
+        index=index, labels=labels, k=4, tau=0.05, share=0.6, temperature=0.8
+    )
+    heads = graph.Heads(
+        category_weight=rng.normal(size=(hidden, 3)),
+        category_bias=rng.normal(size=3),
+        urgency_weight=rng.normal(size=hidden),
+        urgency_bias=0.0,
+        neighbours=vote,
+    )
+    model = graph.with_heads(_tiny_encoder(rng.normal(size=(vocab, hidden))), heads)
+    session = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
+    ids = rng.integers(0, vocab, size=(5, 7))
+    embedding, probs, nearest, similarity = session.run(
+        ["embedding", "category_probs", "neighbours", "neighbour_similarity"],
+        {"input_ids": ids, "attention_mask": np.ones_like(ids)},
+    )
+
+    stored = index.astype(np.float16).astype(np.float64)  # the graph keeps the index in fp16
+    cosines = embedding @ stored.T
+    votes, expected_nearest = train.neighbour_votes(cosines, labels, 4, 0.05)
+    head = train.predict_category(
+        train.Fitted(weight=heads.category_weight, bias=heads.category_bias, l2=0, cv_score=0),
+        embedding,
+    )
+    np.testing.assert_allclose(probs, train.blend(head, votes, 0.6, 0.8), atol=1e-4)
+    assert [set(r) for r in nearest] == [set(r) for r in expected_nearest]
+    np.testing.assert_allclose(similarity, np.take_along_axis(cosines, nearest, axis=1), atol=1e-4)
+    assert (np.diff(similarity, axis=1) <= 1e-7).all()  # most similar first
+
+
+def test_label_description_prior_alone_classifies_what_the_descriptions_describe() -> None:
+    train = _module("train")
+    rng = np.random.default_rng(4)
+    descriptions = np.eye(3, 8)
+    labels = np.arange(60) % 3
+    # Rows near their description, with noise; no prior: the head must learn it, with
+    # the prior it starts right, so a strong L2 keeps it right.
+    x = descriptions[labels] + 0.3 * rng.normal(size=(60, 8))
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    folds = np.arange(60) % train.FOLDS
+    with_prior = train.fit_category(
+        x, labels.tolist(), 3, folds, descriptions=descriptions, l2_grid=(30.0,), prior_grid=(20.0,)
+    )
+    without = train.fit_category(x, labels.tolist(), 3, folds, l2_grid=(30.0,), prior_grid=(0.0,))
+    assert with_prior.cv["cross_entropy"] < without.cv["cross_entropy"]
+    assert (train.predict_category(with_prior, x).argmax(1) == labels).mean() > 0.95
+
+
+def test_temperature_makes_overconfident_out_of_fold_probabilities_honest() -> None:
+    train = _module("train")
+    rng = np.random.default_rng(9)
+    truth = rng.integers(0, 3, 2000)
+    logits = 6.0 * np.eye(3)[truth] + rng.normal(scale=3.0, size=(2000, 3))  # too sharp
+    y = np.eye(3)[truth]
+    t = train._temperature(logits, y)
+    before = train.expected_calibration_error(train._softmax(logits), truth)
+    after = train.expected_calibration_error(train._softmax(logits / t), truth)
+    assert t > 1.0 and after < before and after < 0.03
+
+
+def test_neighbour_search_uses_no_example_from_the_rows_own_fold() -> None:
+    train = _module("train")
+    # Labels unrelated to the rows: out of fold the vote is no better than chance, while a
+    # row that could vote for itself (cosine 1) would be right every time.
+    rng = np.random.default_rng(2)
+    x = rng.normal(size=(60, 5))
+    labels = rng.integers(0, 3, 60)  # labels unrelated to the rows
+    folds = np.arange(60) % train.FOLDS
+    head = np.full((60, 3), 1 / 3)
+    fitted = train.fit_neighbours(x, labels.tolist(), 3, folds, head)
+    assert fitted.cv["accuracy"] < 0.6
