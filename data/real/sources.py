@@ -52,7 +52,9 @@ def problems() -> list[str]:
             meta = json.loads(meta_path.read_text("utf-8"))
             found += [f"{slug}: provenance lacks {k!r}" for k in REQUIRED if not meta.get(k)]
             if meta.get("split") != split:
-                found.append(f"{slug}: provenance says split {meta.get('split')!r}, file in {split}")
+                found.append(
+                    f"{slug}: provenance says split {meta.get('split')!r}, file in {split}"
+                )
             if not (meta.get("repository") or meta.get("url")):
                 found.append(f"{slug}: provenance names no repository or URL")
             rows = _records(data)
