@@ -37,6 +37,7 @@ _RECREATE_FIELDS = (
     "metadata",
     "created_at",
     "created_ms",
+    "submitted_by",
 )
 
 
