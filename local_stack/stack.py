@@ -10,6 +10,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
+from local_stack.gate import Gate
 from local_stack.http_front import ApiFront, Handler
 from local_stack.poller import SqsPoller
 from local_stack.redis_server import PrivateRedis
@@ -24,7 +25,9 @@ class StackOptions:
     redis_url: str = ""  # empty: start a private redis-server
     visibility_timeout: int | None = None  # None: the template's value
     poller_concurrency: int = 2
-    api_key: str = ""
+    api_key: str = ""  # deprecated: one shared key whose holder is an admin
+    auth: bool = False  # enforce the template's authorizer and issue one key per role
+    authorizer_ttl_seconds: int | None = None  # None: the template's ReauthorizeEvery
 
 
 def load_handler(path: str, name: str) -> Handler:
@@ -77,6 +80,7 @@ class LocalStack:
         self.poller: SqsPoller | None = None
         self.front: ApiFront | None = None
         self.redis_url = options.redis_url
+        self.issued_keys: dict[str, Any] = {}
 
     def start(self) -> LocalStack:
         try:
@@ -101,6 +105,8 @@ class LocalStack:
         handlers: dict[str, Handler] = {
             logical_id: FunctionPool(path, logical_id, self.options.poller_concurrency)
             if logical_id == "ProcessFunction"
+            else FunctionPool(path, logical_id, 1)
+            if logical_id == self.config.authorizer
             else FunctionPool(path, logical_id, 1, shared=api_lock)
             for logical_id, path in self.config.handlers.items()
         }
@@ -118,8 +124,40 @@ class LocalStack:
             concurrency=self.options.poller_concurrency,
         ).start()
         self.front = ApiFront(
-            self.config, handlers, self.options.host, self.options.port, self.options.api_key
+            self.config, handlers, self.options.host, self.options.port, self._gate(handlers)
         ).start()
+
+    def _gate(self, handlers: dict[str, Handler]) -> Gate:
+        if self.options.auth:
+            self.issued_keys = self._issue_keys()
+            ttl = self.options.authorizer_ttl_seconds
+            return Gate(
+                "keys",
+                handlers[self.config.authorizer],
+                self.config.authorizer_ttl_seconds if ttl is None else ttl,
+            )
+        if self.options.api_key:
+            return Gate("shared", shared_key=self.options.api_key)
+        return Gate("open")
+
+    def _issue_keys(self) -> dict[str, Any]:
+        """One key per role, and one per default agent, in this stack's Redis."""
+        from smart_support.access import Role
+        from smart_support.agents import DEFAULT_AGENTS
+        from smart_support.config import get_settings
+        from smart_support.credentials import CredentialStore
+        from smart_support.keys import Keys
+        from smart_support.store import redis_client
+
+        keys = Keys(get_settings().key_prefix)
+        store = CredentialStore(redis_client(self.redis_url), keys)
+        return {
+            "submitter": store.create(Role.SUBMITTER, "local-submitter").api_key,
+            "admin": store.create(Role.ADMIN, "local-admin").api_key,
+            "agents": {
+                agent_id: store.create(Role.AGENT, agent_id).api_key for agent_id in DEFAULT_AGENTS
+            },
+        }
 
     def _configure_environment(self) -> None:
         assert self.queues is not None
@@ -161,8 +199,16 @@ class LocalStack:
             "max_receive_count": self.config.max_receive_count,
             "classifier": os.environ.get("CLASSIFIER", "onnx"),
             "slack": "webhook set" if os.environ.get("SLACK_WEBHOOK_URL") else "log only",
-            "api_key": "required" if self.options.api_key else "not required",
+            "auth": self._auth_summary(),
+            **({"keys": self.issued_keys} if self.issued_keys else {}),
         }
+
+    def _auth_summary(self) -> str:
+        if self.options.auth:
+            return "enforced: x-api-key per role, as the template's authorizer (keys below)"
+        if self.options.api_key:
+            return "one shared API_KEY, whose holder is an admin (AUTH=1 gives per-role keys)"
+        return "open: no key needed, every caller acts as admin (AUTH=1 make run enforces keys)"
 
     def stop(self) -> None:
         for part in (self.front, self.poller):

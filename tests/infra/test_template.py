@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from smart_support.access import PUBLIC_ROUTES, ROUTE_ROLES
 from smart_support.config import Settings
 from smart_support.observability import MetricName
 
@@ -93,7 +94,7 @@ def test_cfn_lint_reports_no_errors() -> None:
 def test_sam_transform_translates_the_template(translated: dict[str, Any]) -> None:
     kinds = {resource["Type"] for resource in translated["Resources"].values()}
     assert {"AWS::Lambda::Function", "AWS::Lambda::EventSourceMapping"} <= kinds
-    assert {"AWS::ApiGateway::RestApi", "AWS::ApiGateway::UsagePlan"} <= kinds
+    assert "AWS::ApiGateway::RestApi" in kinds
 
 
 # Queue ------------------------------------------------------------------------------------
@@ -129,7 +130,12 @@ def test_process_function_reports_partial_batch_failures(template: dict) -> None
 
 def test_functions_are_thin_handlers_on_python312(template: dict) -> None:
     functions = serverless_functions(template)
-    assert set(functions) == {"IngestFunction", "ProcessFunction", "QueryFunction"}
+    assert set(functions) == {
+        "IngestFunction",
+        "ProcessFunction",
+        "QueryFunction",
+        "AuthorizerFunction",
+    }
     globals_fn = template["Globals"]["Function"]
     assert globals_fn["Runtime"] == "python3.12"
     assert globals_fn["Handler"] == "app.lambda_handler"
@@ -192,22 +198,37 @@ def test_no_secret_value_sits_in_the_environment(template: dict) -> None:
 # API -------------------------------------------------------------------------------------
 
 
-def test_every_route_but_health_needs_an_api_key(translated: dict, template: dict) -> None:
+def test_every_route_but_health_goes_through_the_key_authorizer(
+    translated: dict, template: dict
+) -> None:
     (api,) = resources_of_type(translated, "AWS::ApiGateway::RestApi").values()
     paths = api["Properties"]["Body"]["paths"]
     served = {(m.upper(), p): op for p, methods in paths.items() for m, op in methods.items()}
     assert set(served) == set(_api_routes(template))
     for route, operation in served.items():
-        keyed = {"api_key": []} in operation.get("security", [])
-        assert keyed == (route != HEALTH), route
+        guarded = {"KeyAuthorizer": []} in operation.get("security", [])
+        assert guarded == (route != HEALTH), route
 
 
-def test_api_has_a_usage_plan_with_throttle_and_quota(template: dict) -> None:
+def test_the_route_table_names_the_roles_of_every_guarded_template_route(template: dict) -> None:
+    guarded = set(_api_routes(template)) - {HEALTH}
+    assert guarded == set(ROUTE_ROLES)
+    assert PUBLIC_ROUTES == {HEALTH}
+
+
+def test_the_authorizer_caches_by_the_key_header_briefly(template: dict) -> None:
     (api,) = resources_of_type(template, "AWS::Serverless::Api").values()
-    plan = api["Properties"]["Auth"]["UsagePlan"]
-    assert plan["CreateUsagePlan"] != "NONE"
-    assert {"RateLimit", "BurstLimit"} <= set(plan["Throttle"])
-    assert {"Limit", "Period"} <= set(plan["Quota"])
+    auth = api["Properties"]["Auth"]
+    spec = auth["Authorizers"][auth["DefaultAuthorizer"]]
+    assert spec["FunctionPayloadType"] == "REQUEST"
+    assert spec["Identity"]["Headers"] == ["x-api-key"]
+    assert 0 < spec["Identity"]["ReauthorizeEvery"] <= 300
+    function = template["Resources"][spec["FunctionArn"]["Fn::GetAtt"][0]]["Properties"]
+    assert "Layers" not in function and function["MemorySize"] <= 256
+
+
+def test_api_throttles_the_stage(template: dict) -> None:
+    (api,) = resources_of_type(template, "AWS::Serverless::Api").values()
     (stage_settings,) = api["Properties"]["MethodSettings"]
     assert {"ThrottlingRateLimit", "ThrottlingBurstLimit"} <= set(stage_settings)
     assert api["Properties"]["TracingEnabled"] is True
@@ -441,8 +462,11 @@ def test_gateway_responses_use_the_api_error_shape(template: dict) -> None:
     api = next(r for r in template["Resources"].values() if r["Type"] == "AWS::Serverless::Api")
     responses = api["Properties"]["GatewayResponses"]
     assert responses["MISSING_AUTHENTICATION_TOKEN"]["StatusCode"] == 404
-    for name in ("INVALID_API_KEY", "THROTTLED", "DEFAULT_4XX", "DEFAULT_5XX"):
+    for name in ("UNAUTHORIZED", "ACCESS_DENIED", "THROTTLED", "DEFAULT_4XX", "DEFAULT_5XX"):
         assert name in responses
+    assert responses["UNAUTHORIZED"]["StatusCode"] == 401
+    assert responses["ACCESS_DENIED"]["StatusCode"] == 403
+    assert responses["AUTHORIZER_FAILURE"]["StatusCode"] == 503
     for name, response in responses.items():
         body = response["ResponseTemplates"]["application/json"]
         # $context.error.messageString renders as a quoted JSON string.
