@@ -213,7 +213,7 @@ def test_every_route_but_health_goes_through_the_key_authorizer(
 def test_the_route_table_names_the_roles_of_every_guarded_template_route(template: dict) -> None:
     guarded = set(_api_routes(template)) - {HEALTH}
     assert guarded == set(ROUTE_ROLES)
-    assert PUBLIC_ROUTES == {HEALTH}
+    assert {HEALTH} == PUBLIC_ROUTES
 
 
 def test_the_authorizer_caches_by_the_key_header_briefly(template: dict) -> None:
