@@ -277,15 +277,41 @@ def test_no_iam_statement_allows_a_wildcard_action(translated: dict) -> None:
     assert not [action for action in actions if "*" in action]
 
 
+def _role_of(template: dict, function: str) -> dict[str, Any]:
+    role = template["Resources"][function]["Properties"]["Role"]["Fn::GetAtt"][0]
+    return dict(template["Resources"][role]["Properties"])
+
+
 def test_each_function_reads_only_its_own_secrets(template: dict) -> None:
-    ingest = json.dumps(template["Resources"]["IngestFunction"]["Properties"]["Policies"])
-    query = json.dumps(template["Resources"]["QueryFunction"]["Properties"]["Policies"])
-    process = json.dumps(_process(template)["Policies"])
-    for other in (ingest, query):
+    ingest = json.dumps(_role_of(template, "IngestFunction")["Policies"])
+    query = json.dumps(_role_of(template, "QueryFunction")["Policies"])
+    authorizer = json.dumps(_role_of(template, "AuthorizerFunction")["Policies"])
+    process = json.dumps(_role_of(template, "ProcessFunction")["Policies"])
+    for other in (ingest, query, authorizer):
         assert "Slack" not in other
         assert "ReceiveMessage" not in other
     assert "SlackWebhook" in process
-    assert "sqs:SendMessage" in ingest and "sqs:SendMessage" not in query + process
+    assert "sqs:SendMessage" in ingest and "sqs:SendMessage" not in query + process + authorizer
+    assert "sqs:" not in authorizer
+
+
+def test_process_function_consumes_only_its_own_queue(translated: dict, template: dict) -> None:
+    role = json.dumps(_role_of(template, "ProcessFunction")["Policies"])
+    assert "sqs:ReceiveMessage" in role and '"TicketQueue"' in role
+    for name, resource in resources_of_type(translated, "AWS::IAM::Role").items():
+        managed = json.dumps(resource["Properties"].get("ManagedPolicyArns", []))
+        assert "SQSQueueExecutionRole" not in managed, name
+        # VPC access (network interfaces in any subnet) only when the functions run in the VPC.
+        if "VPCAccessExecutionRole" in managed:
+            assert '"Fn::If": [' in managed and '"CreateCache"' in managed, name
+
+
+def test_every_function_has_its_own_role(template: dict) -> None:
+    roles = {
+        fn["Properties"]["Role"]["Fn::GetAtt"][0]
+        for fn in serverless_functions(template).values()
+    }
+    assert len(roles) == len(serverless_functions(template))
 
 
 # Operators -------------------------------------------------------------------------------
@@ -473,3 +499,12 @@ def test_gateway_responses_use_the_api_error_shape(template: dict) -> None:
         parsed = json.loads(body.replace("$context.error.messageString", '"message"'))
         assert set(parsed) == {"error"}, name
         assert {"code", "message"} <= set(parsed["error"]), name
+
+
+def test_traces_and_logs_record_no_events_or_responses(template: dict) -> None:
+    env = _globals_env(template)
+    assert env["POWERTOOLS_TRACER_CAPTURE_RESPONSE"] == "false"
+    assert env["POWERTOOLS_LOGGER_LOG_EVENT"] == "false"
+    for name in ("ingest", "query"):
+        source = (ROOT / "functions" / name / "app.py").read_text()
+        assert "@tracer.capture_lambda_handler(capture_response=False)" in source, name
