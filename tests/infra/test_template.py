@@ -241,7 +241,71 @@ def test_admin_routes_are_fenced_by_the_resource_policy(template: dict) -> None:
     fenced = {tuple(r.split("/")[2:4]) for r in deny["Resource"]}
     routes = _api_routes(template)
     assert ("PUT", "agents") in fenced and ("PUT", "/agents/{agent_id}") in routes
-    assert ("POST", "tickets") in fenced and ("POST", "/tickets/{ticket_id}/resolve") in routes
+    # Agents resolve their own tickets from wherever they work: resolve is not fenced.
+    assert ("POST", "tickets") not in fenced
+
+
+def _overrides(env: str) -> dict[str, str]:
+    config = tomllib.loads((ROOT / "samconfig.toml").read_text())
+    pairs = config[env]["deploy"]["parameters"]["parameter_overrides"].split()
+    return dict(pair.split("=", 1) for pair in pairs)
+
+
+def test_prod_fences_admins_and_turns_on_waf() -> None:
+    prod = _overrides("prod")
+    assert prod["AdminAllowedCidr"] != "0.0.0.0/0"
+    assert prod["EnableWaf"] == "true"
+
+
+def test_waf_limits_each_address_and_runs_the_common_rule_set(template: dict) -> None:
+    acl = template["Resources"]["WebAcl"]
+    assert acl["Condition"] == "UseWaf"
+    rules = {rule["Name"]: rule for rule in acl["Properties"]["Rules"]}
+    rate = rules["rate-per-address"]
+    assert rate["Statement"]["RateBasedStatement"]["AggregateKeyType"] == "IP"
+    assert rate["Action"]["Block"]["CustomResponse"]["ResponseCode"] == 429
+    managed = rules["aws-common-rules"]["Statement"]["ManagedRuleGroupStatement"]
+    assert managed["Name"] == "AWSManagedRulesCommonRuleSet"
+    association = template["Resources"]["WebAclAssociation"]["Properties"]
+    assert _is_ref_to(association["WebACLArn"], "WebAcl")
+
+
+def test_api_access_logs_are_json_with_caller_route_status_and_latency(template: dict) -> None:
+    (api,) = resources_of_type(template, "AWS::Serverless::Api").values()
+    setting = api["Properties"]["AccessLogSetting"]
+    assert _is_ref_to(setting["DestinationArn"], "ApiAccessLogGroup")
+    fields = json.loads(setting["Format"])
+    for variable in (
+        "$context.authorizer.principalId",
+        "$context.authorizer.key_id",
+        "$context.resourcePath",
+        "$context.status",
+        "$context.responseLatency",
+    ):
+        assert variable in fields.values(), variable
+    assert template["Resources"]["ApiGatewayAccount"]["Condition"] == "CreateAccountRole"
+
+
+def test_log_groups_take_an_optional_customer_managed_key(template: dict) -> None:
+    groups = resources_of_type(template, "AWS::Logs::LogGroup")
+    for name, group in groups.items():
+        key = group["Properties"]["KmsKeyId"]
+        assert key["Fn::If"][0] == "HasLogKmsKey", name
+        assert isinstance(group["Properties"]["RetentionInDays"], dict), name
+
+
+def test_request_functions_have_reserved_concurrency_parameters(template: dict) -> None:
+    for name in ("IngestFunction", "QueryFunction", "AuthorizerFunction"):
+        reserved = template["Resources"][name]["Properties"]["ReservedConcurrentExecutions"]
+        parameter = template["Parameters"][reserved["Ref"]]
+        assert parameter["Type"] == "Number" and parameter["Default"] > 0, name
+
+
+def test_an_existing_redis_needs_tls_unless_a_parameter_allows_plain_text(
+    template: dict,
+) -> None:
+    assert _globals_env(template)["REDIS_ALLOW_PLAINTEXT"] == {"Ref": "RedisAllowPlaintext"}
+    assert template["Parameters"]["RedisAllowPlaintext"]["Default"] == "false"
 
 
 def test_template_routes_are_the_routes_the_code_serves(template: dict) -> None:
@@ -308,8 +372,7 @@ def test_process_function_consumes_only_its_own_queue(translated: dict, template
 
 def test_every_function_has_its_own_role(template: dict) -> None:
     roles = {
-        fn["Properties"]["Role"]["Fn::GetAtt"][0]
-        for fn in serverless_functions(template).values()
+        fn["Properties"]["Role"]["Fn::GetAtt"][0] for fn in serverless_functions(template).values()
     }
     assert len(roles) == len(serverless_functions(template))
 
