@@ -9,7 +9,7 @@ MODEL  := layers/model/build/model/manifest.json
 PORT   ?= 3000
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run test test-unit test-integration test-e2e test-infra lint format model eval bench bench-torch redrive validate sam-build clean
+.PHONY: help venv run keys test test-unit test-integration test-e2e test-infra lint format model eval bench bench-torch redrive validate sam-build clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -42,8 +42,15 @@ $(MODEL): $(STAMP) layers/model/build.py $(wildcard layers/model/*.py) $(wildcar
 
 model: $(MODEL) ## build the ONNX model layer content (graph, tokenizer, heads, manifest)
 
-run: $(STAMP) $(MODEL) ## start the whole system on http://127.0.0.1:$(PORT) (Ctrl-C stops it)
+run: $(STAMP) $(MODEL) ## start the whole system on http://127.0.0.1:$(PORT) (AUTH=1: keys per role; Ctrl-C stops it)
 	PORT=$(PORT) $(PY) -m local_stack
+
+# The cache is named like the functions name it: REDIS_URL (the local stack prints its own),
+# or REDIS_URL_PARAMETER (an existing cache's URL in SSM), with REDIS_AUTH_SECRET for the
+# stack-created cache's token.
+keys: $(STAMP) ## API keys: CMD="create --role agent --name Agent1" | CMD=list | CMD="revoke ID" | CMD="rotate ID", with REDIS_URL=.. or REDIS_URL_PARAMETER=..
+	@test -n "$(CMD)" || { echo 'usage: make keys CMD="create --role submitter|agent|admin --name NAME" | CMD=list | CMD="revoke KEY_ID" | CMD="rotate KEY_ID"  REDIS_URL=<url> | REDIS_URL_PARAMETER=<ssm name> [REDIS_AUTH_SECRET=<id>] [KEY_PREFIX=ss]' >&2; exit 2; }
+	$(PY) -m smart_support.credentials $(if $(REDIS_URL),--redis-url "$(REDIS_URL)") $(if $(REDIS_URL_PARAMETER),--redis-url-parameter "$(REDIS_URL_PARAMETER)") $(if $(REDIS_AUTH_SECRET),--redis-auth-secret "$(REDIS_AUTH_SECRET)") $(if $(KEY_PREFIX),--key-prefix "$(KEY_PREFIX)") $(CMD)
 
 test: $(STAMP) $(MODEL) ## run the whole test suite (unit, integration, e2e, infra)
 	$(PY) -m pytest -q

@@ -113,6 +113,8 @@ def _client(args: argparse.Namespace) -> redis.Redis:
         env["REDIS_URL"] = args.redis_url
     if args.redis_url_parameter:
         env["REDIS_URL_PARAMETER"] = args.redis_url_parameter
+    if args.redis_auth_secret:
+        env["REDIS_AUTH_SECRET"] = args.redis_auth_secret
     return connect_redis(load_settings(env))
 
 
@@ -121,6 +123,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--redis-url", default="", help="the cache (default: REDIS_URL)")
     parser.add_argument(
         "--redis-url-parameter", default="", help="SSM SecureString holding the URL (deployed)"
+    )
+    parser.add_argument(
+        "--redis-auth-secret", default="", help="Secrets Manager id of the AUTH token (deployed)"
     )
     parser.add_argument("--key-prefix", default=os.environ.get("KEY_PREFIX") or "ss")
     commands = parser.add_subparsers(dest="command", required=True)
