@@ -9,7 +9,7 @@ MODEL  := layers/model/build/model/manifest.json
 PORT   ?= 3000
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run keys test test-unit test-integration test-e2e test-infra lint format model eval bench bench-torch redrive validate sam-build clean
+.PHONY: help venv run keys scan test test-unit test-integration test-e2e test-infra lint format model eval bench bench-torch redrive validate sam-build clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -67,10 +67,27 @@ test-e2e: $(STAMP) $(MODEL) ## end-to-end tests against the local stack over HTT
 test-infra: $(STAMP) ## template lint and template/local-stack agreement
 	$(PY) -m pytest -q tests/infra
 
-lint: $(STAMP) ## ruff and mypy
+lint: $(STAMP) $(SCAN_STAMP) ## ruff, mypy, checkov (template) and bandit (code)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy smart_support functions local_stack
+	$(MAKE) --no-print-directory scan
+
+# checkov and bandit pin their own dependencies (checkov's boto3 among them), so they live in
+# a virtualenv of their own, like the SAM CLI. Offline: checkov downloads nothing.
+SCAN_VENV       := .venv-scan
+SCAN_STAMP      := $(SCAN_VENV)/.installed-stamp
+CHECKOV_VERSION ?= 3.3.30
+BANDIT_VERSION  ?= 1.9.4
+
+$(SCAN_STAMP):
+	$(call new-venv,$(SCAN_VENV))
+	$(SCAN_VENV)/bin/python -m pip install --quiet checkov==$(CHECKOV_VERSION) bandit==$(BANDIT_VERSION)
+	touch $(SCAN_STAMP)
+
+scan: $(SCAN_STAMP) ## checkov on infra/template.yaml (suppressions are in it, each with its reason) and bandit on the code
+	$(SCAN_VENV)/bin/checkov --file infra/template.yaml --framework cloudformation --compact --quiet --skip-download
+	$(SCAN_VENV)/bin/bandit -q -r smart_support functions local_stack
 
 format: $(STAMP) ## apply ruff's formatting and fixes
 	$(PY) -m ruff check --fix .
@@ -103,7 +120,7 @@ bench-torch: $(TORCH_STAMP) $(MODEL) ## inference latency with the PyTorch fp32 
 	$(TORCH_VENV)/bin/python bench/inference.py
 
 clean: ## remove build output and the virtualenvs
-	rm -rf $(VENV) $(TORCH_VENV) .venv-sam layers/model/build .aws-sam .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(TORCH_VENV) .venv-sam .venv-scan layers/model/build .aws-sam .pytest_cache .mypy_cache .ruff_cache
 
 # SAM CLI pins click and boto3 versions that clash with the project's, so it lives in its own
 # virtualenv. That venv is built on python3.12, the Lambda runtime, because `sam build` looks

@@ -92,7 +92,8 @@ def _path_pattern(path: str) -> re.Pattern[str]:
 
 def load_template(path: Path = TEMPLATE) -> dict[str, Any]:
     with path.open() as handle:
-        return yaml.load(handle, Loader=_CfnLoader)
+        # _CfnLoader is a SafeLoader that only adds the CloudFormation tags.
+        return yaml.load(handle, Loader=_CfnLoader)  # nosec B506
 
 
 def load_stack_config(path: Path = TEMPLATE) -> StackConfig:
