@@ -10,6 +10,7 @@ import base64
 import binascii
 import json
 import re
+import time
 from collections.abc import Mapping
 from typing import Annotated, Any
 
@@ -397,15 +398,39 @@ def next_ticket(
     return status_from_row(row, TicketDetail).model_dump(exclude_none=True)
 
 
-@query_router.get("/health", summary="Liveness of Redis and the queue")
+# The last healthy answer, per set of services, with when it was taken (monotonic seconds).
+_last_healthy: tuple[Any, float, dict[str, Any]] | None = None
+
+
+@query_router.get(
+    "/health",
+    summary="Liveness of Redis and the queue (open to all)",
+    description="A healthy answer is reused for HEALTH_CACHE_SECONDS, so calling this often "
+    "cannot load Redis or SQS; an unhealthy one is checked again on every call.",
+)
 def health() -> Response[dict[str, Any]]:
-    checks: dict[str, Any] = {}
+    global _last_healthy
     try:
         services = get_services()
     except AppError as exc:
         return json_response(
             503, {"status": "unavailable", "checks": {"config": exc.message}}, {"Retry-After": "5"}
         )
+    now = time.monotonic()
+    cached = _last_healthy
+    if (
+        cached
+        and cached[0] is services
+        and now - cached[1] < services.settings.health_cache_seconds
+    ):
+        return json_response(200, cached[2])
+    status, body, headers = _check_health(services)
+    _last_healthy = (services, now, body) if status == 200 else None
+    return json_response(status, body, headers)
+
+
+def _check_health(services: Any) -> tuple[int, dict[str, Any], dict[str, str]]:
+    checks: dict[str, Any] = {}
     try:
         services.store.ping()
         checks["redis"] = "ok"
@@ -423,12 +448,12 @@ def health() -> Response[dict[str, Any]]:
         checks["model_breaker"] = "unknown"
     down = [name for name in ("redis", "queue") if checks[name] != "ok"]
     if down:
-        return json_response(
+        return (
             503,
             {"status": "unavailable", "down": down, "checks": checks},
             {"Retry-After": str(services.settings.retry_after_seconds)},
         )
-    return json_response(200, {"status": "ok", "checks": checks})
+    return 200, {"status": "ok", "checks": checks}, {}
 
 
 def _take_as_agent(services: Any, agent_id: str, category: str | None) -> str | None:

@@ -70,6 +70,7 @@ class Settings:
     api_key: str = ""  # local stack only, deprecated: one shared key that acts as admin
     authorizer_failure_budget: int = 20  # unknown keys per source address and window
     authorizer_failure_window_seconds: int = 60
+    health_cache_seconds: float = 5.0  # a healthy /health answer is reused this long
 
     @property
     def resolved_model_dir(self) -> Path:
