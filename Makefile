@@ -9,7 +9,7 @@ MODEL  := layers/model/build/model/manifest.json
 PORT   ?= 3000
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run test test-unit test-integration test-e2e test-infra lint format model eval bench bench-torch redrive validate sam-build clean
+.PHONY: help venv run keys scan test test-unit test-integration test-e2e test-infra lint format model eval bench bench-torch redrive validate sam-build clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -42,8 +42,15 @@ $(MODEL): $(STAMP) layers/model/build.py $(wildcard layers/model/*.py) $(wildcar
 
 model: $(MODEL) ## build the ONNX model layer content (graph, tokenizer, heads, manifest)
 
-run: $(STAMP) $(MODEL) ## start the whole system on http://127.0.0.1:$(PORT) (Ctrl-C stops it)
+run: $(STAMP) $(MODEL) ## start the whole system on http://127.0.0.1:$(PORT) (AUTH=1: keys per role; Ctrl-C stops it)
 	PORT=$(PORT) $(PY) -m local_stack
+
+# The cache is named like the functions name it: REDIS_URL (the local stack prints its own),
+# or REDIS_URL_PARAMETER (an existing cache's URL in SSM), with REDIS_AUTH_SECRET for the
+# stack-created cache's token.
+keys: $(STAMP) ## API keys: CMD="create --role agent --name Agent1" | CMD=list | CMD="revoke ID" | CMD="rotate ID", with REDIS_URL=.. or REDIS_URL_PARAMETER=..
+	@test -n "$(CMD)" || { echo 'usage: make keys CMD="create --role submitter|agent|admin --name NAME" | CMD=list | CMD="revoke KEY_ID" | CMD="rotate KEY_ID"  REDIS_URL=<url> | REDIS_URL_PARAMETER=<ssm name> [REDIS_AUTH_SECRET=<id>] [KEY_PREFIX=ss]' >&2; exit 2; }
+	$(PY) -m smart_support.credentials $(if $(REDIS_URL),--redis-url "$(REDIS_URL)") $(if $(REDIS_URL_PARAMETER),--redis-url-parameter "$(REDIS_URL_PARAMETER)") $(if $(REDIS_AUTH_SECRET),--redis-auth-secret "$(REDIS_AUTH_SECRET)") $(if $(KEY_PREFIX),--key-prefix "$(KEY_PREFIX)") $(CMD)
 
 test: $(STAMP) $(MODEL) ## run the whole test suite (unit, integration, e2e, infra)
 	$(PY) -m pytest -q
@@ -60,10 +67,27 @@ test-e2e: $(STAMP) $(MODEL) ## end-to-end tests against the local stack over HTT
 test-infra: $(STAMP) ## template lint and template/local-stack agreement
 	$(PY) -m pytest -q tests/infra
 
-lint: $(STAMP) ## ruff and mypy
+lint: $(STAMP) $(SCAN_STAMP) ## ruff, mypy, checkov (template) and bandit (code)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy smart_support functions local_stack
+	$(MAKE) --no-print-directory scan
+
+# checkov and bandit pin their own dependencies (checkov's boto3 among them), so they live in
+# a virtualenv of their own, like the SAM CLI. Offline: checkov downloads nothing.
+SCAN_VENV       := .venv-scan
+SCAN_STAMP      := $(SCAN_VENV)/.installed-stamp
+CHECKOV_VERSION ?= 3.3.30
+BANDIT_VERSION  ?= 1.9.4
+
+$(SCAN_STAMP):
+	$(call new-venv,$(SCAN_VENV))
+	$(SCAN_VENV)/bin/python -m pip install --quiet checkov==$(CHECKOV_VERSION) bandit==$(BANDIT_VERSION)
+	touch $(SCAN_STAMP)
+
+scan: $(SCAN_STAMP) ## checkov on infra/template.yaml (suppressions are in it, each with its reason) and bandit on the code
+	$(SCAN_VENV)/bin/checkov --file infra/template.yaml --framework cloudformation --compact --quiet --skip-download
+	$(SCAN_VENV)/bin/bandit -q -r smart_support functions local_stack
 
 format: $(STAMP) ## apply ruff's formatting and fixes
 	$(PY) -m ruff check --fix .
@@ -96,7 +120,7 @@ bench-torch: $(TORCH_STAMP) $(MODEL) ## inference latency with the PyTorch fp32 
 	$(TORCH_VENV)/bin/python bench/inference.py
 
 clean: ## remove build output and the virtualenvs
-	rm -rf $(VENV) $(TORCH_VENV) .venv-sam layers/model/build .aws-sam .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(TORCH_VENV) .venv-sam .venv-scan layers/model/build .aws-sam .pytest_cache .mypy_cache .ruff_cache
 
 # SAM CLI pins click and boto3 versions that clash with the project's, so it lives in its own
 # virtualenv. That venv is built on python3.12, the Lambda runtime, because `sam build` looks

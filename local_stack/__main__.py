@@ -1,7 +1,9 @@
 """`python -m local_stack`: serve Smart-Support on 127.0.0.1 until Ctrl-C.
 
 Environment: PORT (3000), HOST (127.0.0.1), REDIS_URL (empty: a private server),
-API_KEY (empty: no key), SQS_VISIBILITY_TIMEOUT (the template's), POLLER_CONCURRENCY (2).
+AUTH (1: enforce the template's authorizer and issue one key per role; else open),
+AUTHORIZER_CACHE_SECONDS (the template's), API_KEY (deprecated single admin key),
+SQS_VISIBILITY_TIMEOUT (the template's), POLLER_CONCURRENCY (2).
 It prints one line `READY <json>` when serving, for scripts and tests.
 """
 
@@ -18,6 +20,7 @@ from local_stack.stack import LocalStack, StackOptions
 
 def main() -> int:
     visibility = os.environ.get("SQS_VISIBILITY_TIMEOUT")
+    authorizer_ttl = os.environ.get("AUTHORIZER_CACHE_SECONDS")
     options = StackOptions(
         host=os.environ.get("HOST", "127.0.0.1"),
         port=int(os.environ.get("PORT", "3000")),
@@ -25,6 +28,8 @@ def main() -> int:
         visibility_timeout=int(visibility) if visibility else None,
         poller_concurrency=int(os.environ.get("POLLER_CONCURRENCY", "2")),
         api_key=os.environ.get("API_KEY", ""),
+        auth=os.environ.get("AUTH", "").strip().lower() in ("1", "true", "yes", "on"),
+        authorizer_ttl_seconds=int(authorizer_ttl) if authorizer_ttl else None,
     )
     stopping = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -38,7 +43,10 @@ def main() -> int:
     width = max(len(k) for k in info)
     print("Smart-Support local stack")
     for key, value in info.items():
-        print(f"  {key:<{width}}  {value}")
+        if key != "keys":
+            print(f"  {key:<{width}}  {value}")
+    for role, key in _flat_keys(info.get("keys") or {}):
+        print(f"  {'key ' + role:<{width}}  {key}")
     print(f"Try: curl -s {info['api']}/health   (Ctrl-C stops everything)")
     print("READY " + json.dumps(info), flush=True)
     stopping.wait()
@@ -46,6 +54,16 @@ def main() -> int:
     stack.stop()
     print("stopped", flush=True)
     return 0
+
+
+def _flat_keys(keys: dict[str, object]) -> list[tuple[str, str]]:
+    flat: list[tuple[str, str]] = []
+    for role, value in keys.items():
+        if isinstance(value, dict):
+            flat += [(f"{role[:-1]} {name}", str(key)) for name, key in value.items()]
+        else:
+            flat.append((role, str(value)))
+    return flat
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """An HTTP front that turns requests into API Gateway REST (v1) proxy events.
 
-It matches the template's routes, checks the optional API key the way a usage plan
-would, invokes the same handler AWS would, and writes the proxy response back.
+It matches the template's routes, lets the gate (local_stack/gate.py) authorize guarded
+routes the way API Gateway runs the template's authorizer, invokes the same handler AWS
+would, and writes the proxy response back.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from local_stack.gate import Gate, Refusal
 from local_stack.poller import LambdaContext
 from local_stack.template import StackConfig
 from smart_support.observability import logger
@@ -77,11 +79,11 @@ class ApiFront:
         handlers: Mapping[str, Handler],
         host: str,
         port: int,
-        api_key: str = "",
+        gate: Gate | None = None,
     ) -> None:
         self.config = config
         self.handlers = handlers
-        self.api_key = api_key
+        self.gate = gate or Gate("open")
         self.host = host
         front = self
 
@@ -149,20 +151,28 @@ class ApiFront:
         if found is None:
             # No route: the query function's catch-all answers 404/405 in the API's shape.
             params: dict[str, str] = {}
-            function, resource, key_required = "QueryFunction", path, False
+            function, resource, guarded = "QueryFunction", path, False
         else:
             route, params = found
-            function, resource, key_required = route.function, route.path, route.api_key_required
-        if key_required and self.api_key and request.headers.get("x-api-key") != self.api_key:
-            self._reply(
-                request,
-                403,
-                {"error": {"code": "forbidden", "message": "a valid x-api-key header is required"}},
-            )
-            return
+            function, resource, guarded = route.function, route.path, route.authorized
         event = build_api_event(
             request.command, request.path, dict(request.headers.items()), body, resource, params
         )
+        if guarded:
+            verdict = self.gate.check(request.command, unquote(path), dict(request.headers), event)
+            if isinstance(verdict, Refusal):
+                self._write(
+                    request,
+                    {
+                        "statusCode": verdict.status,
+                        "body": json.dumps(
+                            {"error": {"code": verdict.code, "message": verdict.message}}
+                        ),
+                        "headers": {"Content-Type": "application/json", **dict(verdict.headers)},
+                    },
+                )
+                return
+            event["requestContext"]["authorizer"] = verdict
         try:
             response = self.handlers[function](event, LambdaContext(function))
         except Exception:

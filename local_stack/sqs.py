@@ -12,6 +12,8 @@ from moto.server import ThreadedMotoServer
 
 from local_stack.template import StackConfig
 
+MOTO_CREDENTIAL = "local"  # moto's SQS accepts any credentials; never a real one
+
 
 @dataclass
 class Queues:
@@ -37,8 +39,8 @@ class EmbeddedSqs:
             "sqs",
             endpoint_url=self.endpoint,
             region_name="us-east-1",
-            aws_access_key_id="local",
-            aws_secret_access_key="local",
+            aws_access_key_id=MOTO_CREDENTIAL,
+            aws_secret_access_key=MOTO_CREDENTIAL,
         )
 
     def create_queues(self, config: StackConfig, visibility_timeout: int | None = None) -> Queues:

@@ -10,10 +10,11 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
+from local_stack.gate import Gate
 from local_stack.http_front import ApiFront, Handler
 from local_stack.poller import SqsPoller
 from local_stack.redis_server import PrivateRedis
-from local_stack.sqs import EmbeddedSqs, Queues
+from local_stack.sqs import MOTO_CREDENTIAL, EmbeddedSqs, Queues
 from local_stack.template import ROOT, StackConfig, load_stack_config
 
 
@@ -24,7 +25,9 @@ class StackOptions:
     redis_url: str = ""  # empty: start a private redis-server
     visibility_timeout: int | None = None  # None: the template's value
     poller_concurrency: int = 2
-    api_key: str = ""
+    api_key: str = ""  # deprecated: one shared key whose holder is an admin
+    auth: bool = False  # enforce the template's authorizer and issue one key per role
+    authorizer_ttl_seconds: int | None = None  # None: the template's ReauthorizeEvery
 
 
 def load_handler(path: str, name: str) -> Handler:
@@ -32,7 +35,8 @@ def load_handler(path: str, name: str) -> Handler:
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     spec = importlib.util.spec_from_file_location(name, path)
-    assert spec and spec.loader, path
+    # bandit B101: local tool; a missing app.py fails loudly
+    assert spec and spec.loader, path  # nosec B101
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
     spec.loader.exec_module(module)
@@ -77,6 +81,7 @@ class LocalStack:
         self.poller: SqsPoller | None = None
         self.front: ApiFront | None = None
         self.redis_url = options.redis_url
+        self.issued_keys: dict[str, Any] = {}
 
     def start(self) -> LocalStack:
         try:
@@ -101,6 +106,8 @@ class LocalStack:
         handlers: dict[str, Handler] = {
             logical_id: FunctionPool(path, logical_id, self.options.poller_concurrency)
             if logical_id == "ProcessFunction"
+            else FunctionPool(path, logical_id, 1)
+            if logical_id == self.config.authorizer
             else FunctionPool(path, logical_id, 1, shared=api_lock)
             for logical_id, path in self.config.handlers.items()
         }
@@ -118,11 +125,44 @@ class LocalStack:
             concurrency=self.options.poller_concurrency,
         ).start()
         self.front = ApiFront(
-            self.config, handlers, self.options.host, self.options.port, self.options.api_key
+            self.config, handlers, self.options.host, self.options.port, self._gate(handlers)
         ).start()
 
+    def _gate(self, handlers: dict[str, Handler]) -> Gate:
+        if self.options.auth:
+            self.issued_keys = self._issue_keys()
+            ttl = self.options.authorizer_ttl_seconds
+            return Gate(
+                "keys",
+                handlers[self.config.authorizer],
+                self.config.authorizer_ttl_seconds if ttl is None else ttl,
+            )
+        if self.options.api_key:
+            return Gate("shared", shared_key=self.options.api_key)
+        return Gate("open")
+
+    def _issue_keys(self) -> dict[str, Any]:
+        """One key per role, and one per default agent, in this stack's Redis."""
+        from smart_support.access import Role
+        from smart_support.agents import DEFAULT_AGENTS
+        from smart_support.config import get_settings
+        from smart_support.credentials import CredentialStore
+        from smart_support.keys import Keys
+        from smart_support.store import redis_client
+
+        keys = Keys(get_settings().key_prefix)
+        store = CredentialStore(redis_client(self.redis_url), keys)
+        return {
+            "submitter": store.create(Role.SUBMITTER, "local-submitter").api_key,
+            "admin": store.create(Role.ADMIN, "local-admin").api_key,
+            "agents": {
+                agent_id: store.create(Role.AGENT, agent_id).api_key for agent_id in DEFAULT_AGENTS
+            },
+        }
+
     def _configure_environment(self) -> None:
-        assert self.queues is not None
+        # bandit B101: local tool; set by _start
+        assert self.queues is not None  # nosec B101
         for name, value in self.config.environment.items():
             os.environ.setdefault(name, value)
         os.environ.update(
@@ -132,8 +172,8 @@ class LocalStack:
                 "AWS_ENDPOINT_URL_SQS": self.queues.endpoint,
                 "AWS_DEFAULT_REGION": "us-east-1",
                 "AWS_REGION": "us-east-1",
-                "AWS_ACCESS_KEY_ID": "local",
-                "AWS_SECRET_ACCESS_KEY": "local",
+                "AWS_ACCESS_KEY_ID": MOTO_CREDENTIAL,
+                "AWS_SECRET_ACCESS_KEY": MOTO_CREDENTIAL,
                 "POWERTOOLS_TRACE_DISABLED": "true",
                 "POWERTOOLS_METRICS_DISABLED": os.environ.get(
                     "POWERTOOLS_METRICS_DISABLED", "true"
@@ -147,7 +187,8 @@ class LocalStack:
         reset_services()
 
     def describe(self) -> dict[str, Any]:
-        assert self.front and self.queues
+        # bandit B101: local tool; set by _start
+        assert self.front and self.queues  # nosec B101
         return {
             "api": self.front.url,
             "docs": f"{self.front.url}/docs",
@@ -161,8 +202,16 @@ class LocalStack:
             "max_receive_count": self.config.max_receive_count,
             "classifier": os.environ.get("CLASSIFIER", "onnx"),
             "slack": "webhook set" if os.environ.get("SLACK_WEBHOOK_URL") else "log only",
-            "api_key": "required" if self.options.api_key else "not required",
+            "auth": self._auth_summary(),
+            **({"keys": self.issued_keys} if self.issued_keys else {}),
         }
+
+    def _auth_summary(self) -> str:
+        if self.options.auth:
+            return "enforced: x-api-key per role, as the template's authorizer (keys below)"
+        if self.options.api_key:
+            return "one shared API_KEY, whose holder is an admin (AUTH=1 gives per-role keys)"
+        return "open: no key needed, every caller acts as admin (AUTH=1 make run enforces keys)"
 
     def stop(self) -> None:
         for part in (self.front, self.poller):

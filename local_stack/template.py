@@ -1,6 +1,7 @@
 """What the local stack takes from infra/template.yaml, so it runs as deployed.
 
-Routes, queue and dead-letter settings, batch size and the functions' default
+Routes (and which of them the API's authorizer guards), the authorizer function and its
+cache TTL, queue and dead-letter settings, batch size and the functions' default
 environment are read from the template itself rather than repeated here.
 """
 
@@ -39,7 +40,7 @@ class Route:
     method: str  # GET, POST ... or ANY
     path: str  # template form, e.g. /tickets/{ticket_id}/status
     function: str  # logical id, e.g. QueryFunction
-    api_key_required: bool
+    authorized: bool  # guarded by the API's default (key) authorizer
     pattern: re.Pattern[str] = field(compare=False, repr=False)
 
     def match(self, method: str, path: str) -> dict[str, str] | None:
@@ -60,6 +61,8 @@ class StackConfig:
     visibility_timeout_seconds: int
     retention_seconds: int
     max_receive_count: int
+    authorizer: str = ""  # logical id of the authorizer function; empty: none
+    authorizer_ttl_seconds: int = 0
 
     def route_for(self, method: str, path: str) -> tuple[Route, dict[str, str]] | None:
         # Literal paths beat templated ones (/tickets/next before /tickets/{id}/...), and a
@@ -89,7 +92,8 @@ def _path_pattern(path: str) -> re.Pattern[str]:
 
 def load_template(path: Path = TEMPLATE) -> dict[str, Any]:
     with path.open() as handle:
-        return yaml.load(handle, Loader=_CfnLoader)
+        # _CfnLoader is a SafeLoader that only adds the CloudFormation tags.
+        return yaml.load(handle, Loader=_CfnLoader)  # nosec B506
 
 
 def load_stack_config(path: Path = TEMPLATE) -> StackConfig:
@@ -104,10 +108,11 @@ def load_stack_config(path: Path = TEMPLATE) -> StackConfig:
     routes: list[Route] = []
     handlers: dict[str, str] = {}
     batch_size = window = process_timeout = 0
-    api_auth = {}
+    api_auth: dict[str, dict[str, Any]] = {}
     for logical_id, resource in resources.items():
         if resource.get("Type") == "AWS::Serverless::Api":
             api_auth[logical_id] = (resource.get("Properties") or {}).get("Auth") or {}
+    authorizer, ttl = _authorizer(api_auth)
     for logical_id, resource in resources.items():
         if resource.get("Type") != "AWS::Serverless::Function":
             continue
@@ -117,11 +122,10 @@ def load_stack_config(path: Path = TEMPLATE) -> StackConfig:
         for event in (props.get("Events") or {}).values():
             event_props = event.get("Properties") or {}
             if event.get("Type") == "Api":
-                auth = event_props.get("Auth") or {}
-                required = auth.get("ApiKeyRequired")
-                if required is None:
-                    api_id = (event_props.get("RestApiId") or {}).get("!Ref", "")
-                    required = bool(api_auth.get(api_id, {}).get("ApiKeyRequired", False))
+                api_id = (event_props.get("RestApiId") or {}).get("!Ref", "")
+                named = (event_props.get("Auth") or {}).get("Authorizer")
+                default = api_auth.get(api_id, {}).get("DefaultAuthorizer")
+                required = (named or default) not in (None, "NONE")
                 method = str(event_props["Method"]).upper()
                 routes.append(
                     Route(
@@ -148,7 +152,23 @@ def load_stack_config(path: Path = TEMPLATE) -> StackConfig:
         visibility_timeout_seconds=int(queue.get("VisibilityTimeout", 30)),
         retention_seconds=int(queue.get("MessageRetentionPeriod", 345600)),
         max_receive_count=int(policy.get("maxReceiveCount", 5)),
+        authorizer=authorizer,
+        authorizer_ttl_seconds=ttl,
     )
+
+
+def _authorizer(api_auth: dict[str, dict[str, Any]]) -> tuple[str, int]:
+    """The default authorizer's function (logical id) and result cache TTL, if any."""
+    for auth in api_auth.values():
+        name = auth.get("DefaultAuthorizer")
+        if not name:
+            continue
+        spec = (auth.get("Authorizers") or {})[name]
+        arn = spec.get("FunctionArn") or {}
+        function = str(arn.get("!GetAtt", "")).split(".")[0]
+        ttl = int((spec.get("Identity") or {}).get("ReauthorizeEvery", 300))
+        return function, ttl
+    return "", 0
 
 
 def _find_queue(resources: dict[str, Any], dead_letter: bool) -> dict[str, Any]:

@@ -10,6 +10,7 @@ import base64
 import binascii
 import json
 import re
+import time
 from collections.abc import Mapping
 from typing import Annotated, Any
 
@@ -23,6 +24,7 @@ from aws_lambda_powertools.event_handler.openapi.exceptions import (
 from aws_lambda_powertools.event_handler.openapi.params import Header, Path, Query
 from botocore.exceptions import BotoCoreError, ClientError
 
+from smart_support.access import Principal, Role, check_route, principal_from_event
 from smart_support.agents import Agent, AgentRegistry, AgentUpdate, validate_agent_id
 from smart_support.agents import Router as TicketRouter
 from smart_support.breaker import breaker_snapshot
@@ -30,6 +32,7 @@ from smart_support.config import CATEGORIES, get_settings
 from smart_support.dedup import IncidentStore, InvalidCursorError
 from smart_support.errors import (
     AppError,
+    Forbidden,
     InvalidRequest,
     MalformedJson,
     MethodNotAllowed,
@@ -59,6 +62,8 @@ ERRORS: dict[int, Any] = {
     code: {"description": text, "content": {JSON: {"model": ErrorOut}}}
     for code, text in (
         (400, "Malformed request"),
+        (401, "Missing or unknown API key"),
+        (403, "This key's role may not do this"),
         (404, "Not found"),
         (413, "Too large"),
         (415, "Not JSON"),
@@ -130,12 +135,21 @@ def _normalise_content_type(event: dict[str, Any]) -> None:
             }
 
 
+def _access_problem(event: dict[str, Any]) -> AppError | None:
+    """The role check again, from the authorizer's context (defence in depth)."""
+    try:
+        check_route(event)
+    except AppError as error:
+        return error
+    return None
+
+
 class Resolver(APIGatewayRestResolver):
     """Powertools' REST resolver, with the raw body checked before routing and validation."""
 
     def resolve(self, event: Mapping[str, Any], context: Any) -> dict[str, Any]:
         event = dict(event)  # the checks may replace a base64 body by its decoded text
-        problem = _body_problem(event)
+        problem = _access_problem(event) or _body_problem(event)
         if problem is not None:
             headers = {"Content-Type": [JSON], **{k: [v] for k, v in problem.headers.items()}}
             return {
@@ -250,6 +264,14 @@ ingest_router = Router()
 query_router = Router()
 
 
+def _caller() -> Principal:
+    """The caller of the request being resolved (the resolver already checked its role)."""
+    principal = principal_from_event(query_router.current_event.raw_event)
+    if principal is None:  # only reachable if a route is missing from ROUTE_ROLES
+        raise Forbidden("this route has no roles")
+    return principal
+
+
 def _base_path() -> str:
     # Behind the execute-api URL the stage is part of the path; behind a custom domain not.
     context = ingest_router.current_event.raw_event.get("requestContext") or {}
@@ -278,7 +300,7 @@ def submit_ticket(
         ),
     ] = None,
 ) -> Response[dict[str, Any]]:
-    accepted = accept_ticket(get_services(), ticket, idempotency_key)
+    accepted = accept_ticket(get_services(), ticket, idempotency_key, _caller().principal_id)
     status_url = f"{_base_path()}/tickets/{accepted.ticket_id}/status"
     body = TicketAccepted(ticket_id=accepted.ticket_id, status_url=status_url)
     headers = {"Location": status_url}
@@ -297,7 +319,11 @@ def submit_ticket(
 )
 def ticket_status(ticket_id: TicketId) -> dict[str, Any]:
     row = get_services().store.get(ticket_id)
-    if row is None:
+    caller = _caller()
+    # A submitter sees its own tickets only; others' answer as unknown, so ids cannot be probed.
+    if row is None or (
+        caller.role is Role.SUBMITTER and row.get("submitted_by") != caller.principal_id
+    ):
         raise NotFound(f"no ticket {ticket_id}")
     return status_from_row(row).model_dump(exclude_none=True)
 
@@ -316,9 +342,27 @@ def queue(
     return {"items": items, "next_cursor": page.next_cursor}
 
 
+NEXT_DESCRIPTION = (
+    "An agent's key takes its own assigned tickets first, then unassigned ones in categories "
+    "it has a skill for, never another agent's; `agent` may only name itself. An admin's key "
+    "pops from the whole queue, optionally one agent's or category's view. POST is the "
+    "preferred form (it changes state); GET stays for older clients and behaves the same."
+)
+
+
+@query_router.post(
+    "/tickets/next",
+    summary="Take the most urgent ready ticket",
+    description=NEXT_DESCRIPTION,
+    responses={
+        200: {"description": "The ticket", "content": {JSON: {"model": TicketDetail}}},
+        **ERRORS,
+    },
+)
 @query_router.get(
     "/tickets/next",
-    summary="Pop the most urgent ready ticket",
+    summary="Take the most urgent ready ticket (GET form)",
+    description=NEXT_DESCRIPTION,
     responses={
         200: {"description": "The ticket", "content": {JSON: {"model": TicketDetail}}},
         **ERRORS,
@@ -328,8 +372,16 @@ def next_ticket(
     agent: Annotated[str | None, Query(pattern=r"^[A-Za-z0-9_.-]{1,64}$")] = None,
     category: Annotated[str | None, Query(pattern="^(" + "|".join(CATEGORIES) + ")$")] = None,
 ) -> dict[str, Any]:
-    store = get_services().store
-    ticket_id = store.pop_next(agent=agent, category=category)
+    services = get_services()
+    store = services.store
+    caller = _caller()
+    if caller.agent_id is not None:
+        if agent not in (None, caller.agent_id):
+            raise Forbidden("an agent's key takes tickets for that agent only")
+        ticket_id = _take_as_agent(services, caller.agent_id, category)
+        agent = caller.agent_id
+    else:
+        ticket_id = store.pop_next(agent=agent, category=category)
     if ticket_id is None:
         raise NotFound(
             "no ready ticket"
@@ -346,15 +398,39 @@ def next_ticket(
     return status_from_row(row, TicketDetail).model_dump(exclude_none=True)
 
 
-@query_router.get("/health", summary="Liveness of Redis and the queue")
+# The last healthy answer, per set of services, with when it was taken (monotonic seconds).
+_last_healthy: tuple[Any, float, dict[str, Any]] | None = None
+
+
+@query_router.get(
+    "/health",
+    summary="Liveness of Redis and the queue (open to all)",
+    description="A healthy answer is reused for HEALTH_CACHE_SECONDS, so calling this often "
+    "cannot load Redis or SQS; an unhealthy one is checked again on every call.",
+)
 def health() -> Response[dict[str, Any]]:
-    checks: dict[str, Any] = {}
+    global _last_healthy
     try:
         services = get_services()
     except AppError as exc:
         return json_response(
             503, {"status": "unavailable", "checks": {"config": exc.message}}, {"Retry-After": "5"}
         )
+    now = time.monotonic()
+    cached = _last_healthy
+    if (
+        cached
+        and cached[0] is services
+        and now - cached[1] < services.settings.health_cache_seconds
+    ):
+        return json_response(200, cached[2])
+    status, body, headers = _check_health(services)
+    _last_healthy = (services, now, body) if status == 200 else None
+    return json_response(status, body, headers)
+
+
+def _check_health(services: Any) -> tuple[int, dict[str, Any], dict[str, str]]:
+    checks: dict[str, Any] = {}
     try:
         services.store.ping()
         checks["redis"] = "ok"
@@ -372,12 +448,30 @@ def health() -> Response[dict[str, Any]]:
         checks["model_breaker"] = "unknown"
     down = [name for name in ("redis", "queue") if checks[name] != "ok"]
     if down:
-        return json_response(
+        return (
             503,
             {"status": "unavailable", "down": down, "checks": checks},
             {"Retry-After": str(services.settings.retry_after_seconds)},
         )
-    return json_response(200, {"status": "ok", "checks": checks})
+    return 200, {"status": "ok", "checks": checks}, {}
+
+
+def _take_as_agent(services: Any, agent_id: str, category: str | None) -> str | None:
+    registry = AgentRegistry(services.redis, services.keys)
+    registry.ensure_seeded()
+    known = registry.get(agent_id)
+    skills = [c for c in CATEGORIES if known is not None and known.skills.get(c, 0) > 0]
+    taken = services.store.pop_for_agent(agent_id, skills, category=category)
+    if taken is None:
+        return None
+    ticket_id, was_assigned = taken
+    if not was_assigned:
+        # An unassigned ticket becomes the agent's (capacity allowing), so it may resolve it.
+        fields = {"taken_by": agent_id, "updated_at": now_iso()}
+        if registry.reserve(ticket_id, agent_id):
+            fields["assigned_agent"] = agent_id
+        services.store.update(ticket_id, fields)
+    return ticket_id
 
 
 # Incidents, agents, resolve --------------------------------------------------------
@@ -456,7 +550,7 @@ def put_agent(agent_id: AgentId, update: AgentUpdate) -> dict[str, Any]:
 
 @query_router.post(
     "/tickets/<ticket_id>/resolve",
-    summary="Resolve a ticket (admin)",
+    summary="Resolve a ticket (its agent, or an admin)",
     description="Frees the agent's capacity and hands it the best waiting "
     "ticket it can take. Resolving twice is harmless.",
     responses={200: {"description": "Resolved"}, **ERRORS},
@@ -464,8 +558,15 @@ def put_agent(agent_id: AgentId, update: AgentUpdate) -> dict[str, Any]:
 def resolve_ticket(ticket_id: TicketId) -> dict[str, Any]:
     services = get_services()
     store = services.store
-    if store.get(ticket_id) is None:
+    row = store.get(ticket_id)
+    if row is None:
         raise NotFound(f"no ticket {ticket_id}")
+    caller = _caller()
+    if caller.agent_id is not None and caller.agent_id not in (
+        row.get("assigned_agent"),
+        row.get("taken_by"),
+    ):
+        raise Forbidden("an agent may resolve only its own tickets")
     outcome = TicketRouter(AgentRegistry(services.redis, services.keys)).resolve(ticket_id)
     stamp = now_iso()
     if not outcome.already_resolved:

@@ -64,8 +64,13 @@ class Settings:
     slack_timeout_seconds: float = 2.0
     slack_max_retries: int = 2
 
-    # Access
-    api_key: str = ""  # local stack only; API Gateway checks keys in AWS
+    redis_allow_plaintext: bool = False  # an existing cache's URL may be redis:// (dev only)
+
+    # Access and telemetry
+    api_key: str = ""  # local stack only, deprecated: one shared key that acts as admin
+    authorizer_failure_budget: int = 20  # unknown keys per source address and window
+    authorizer_failure_window_seconds: int = 60
+    health_cache_seconds: float = 5.0  # a healthy /health answer is reused this long
 
     @property
     def resolved_model_dir(self) -> Path:

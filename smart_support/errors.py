@@ -73,6 +73,16 @@ class Unauthorized(AppError):
     code = "unauthorized"
 
 
+class Forbidden(AppError):
+    status = 403
+    code = "forbidden"
+
+
+class TooManyRequests(AppError):
+    status = 429
+    code = "throttled"
+
+
 class DependencyUnavailable(AppError):
     """Redis or SQS did not answer; the client should retry after a pause."""
 

@@ -22,7 +22,7 @@ from smart_support.errors import (
     IdempotencyMismatch,
     InvalidRequest,
 )
-from smart_support.observability import MetricName, logger, metrics
+from smart_support.observability import MetricName, logger, metrics, pseudonym
 from smart_support.schemas import TicketIn
 from smart_support.services import Services
 from smart_support.store import new_ticket_id, now_iso, unavailable
@@ -45,12 +45,13 @@ class _Claim:
     fingerprint: str
 
     @classmethod
-    def of(cls, services: Services, key: str, ticket: TicketIn) -> _Claim:
+    def of(cls, services: Services, key: str, ticket: TicketIn, owner: str) -> _Claim:
         if not 0 < len(key) <= MAX_IDEMPOTENCY_KEY or not key.isprintable():
             raise InvalidRequest("Idempotency-Key must be 1 to 255 printable characters")
         canonical = json.dumps(ticket.model_dump(exclude_none=True), sort_keys=True)
         return cls(
-            services.keys.idempotency(hashlib.sha256(key.encode()).hexdigest()),
+            # Keys are per submitter: another client's key never answers with its ticket.
+            services.keys.idempotency(hashlib.sha256(f"{owner}\n{key}".encode()).hexdigest()),
             hashlib.sha256(canonical.encode()).hexdigest(),
         )
 
@@ -85,12 +86,18 @@ def _claim_idempotency(services: Services, claim: _Claim, ticket_id: str) -> Acc
     return Accepted(earlier["ticket_id"], replayed=True)
 
 
-def accept_ticket(services: Services, ticket: TicketIn, idempotency_key: str | None) -> Accepted:
+def accept_ticket(
+    services: Services, ticket: TicketIn, idempotency_key: str | None, submitted_by: str = ""
+) -> Accepted:
     settings = services.settings
     ticket_id = new_ticket_id()
     created_ms = int(time.time() * 1000)
     created_at = now_iso()
-    claim = None if idempotency_key is None else _Claim.of(services, idempotency_key, ticket)
+    claim = (
+        None
+        if idempotency_key is None
+        else _Claim.of(services, idempotency_key, ticket, submitted_by)
+    )
     try:
         if claim is not None:
             replay = _claim_idempotency(services, claim, ticket_id)
@@ -108,6 +115,7 @@ def accept_ticket(services: Services, ticket: TicketIn, idempotency_key: str | N
             "created_at": created_at,
             "created_ms": str(created_ms),
             "updated_at": created_at,
+            "submitted_by": submitted_by or None,
         }
         if not services.store.create(ticket_id, fields, created_ms):
             raise Conflict("ticket id collision; retry")  # 80 random bits: never in practice
@@ -147,7 +155,8 @@ def accept_ticket(services: Services, ticket: TicketIn, idempotency_key: str | N
             logger.warning("could not confirm idempotency key", extra={"ticket_id": ticket_id})
     metrics.add_metric(name=MetricName.TICKETS_ACCEPTED, unit="Count", value=1)
     logger.info(
-        "ticket accepted", extra={"ticket_id": ticket_id, "customer_id": ticket.customer_id}
+        "ticket accepted",
+        extra={"ticket_id": ticket_id, "customer": pseudonym(ticket.customer_id)},
     )
     return Accepted(ticket_id)
 

@@ -67,3 +67,14 @@ class Keys:
     @property
     def storm_tag(self) -> str:
         return f"{self.prefix}:{{storm}}"
+
+    # API credentials (one slot): a record per key digest and an index of key ids.
+    @property
+    def auth_tag(self) -> str:
+        return f"{self.prefix}:{{auth}}"
+
+    def credential(self, digest: str) -> str:
+        return f"{self.auth_tag}:key:{digest}"
+
+    def credential_ids(self) -> str:
+        return f"{self.auth_tag}:ids"

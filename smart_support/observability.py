@@ -6,7 +6,11 @@ POWERTOOLS_METRICS_NAMESPACE; the dashboard in infra/template.yaml charts these 
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
+import secrets
+from functools import cache
 
 from aws_lambda_powertools import Logger, Metrics, Tracer
 from aws_lambda_powertools.metrics import MetricUnit, single_metric
@@ -37,6 +41,24 @@ class MetricName:
     ASSIGNMENTS = "Assignments"
     ASSIGNMENT_WAITS = "AssignmentWaits"  # tickets left ready with no agent free
     DEPENDENCY_ERRORS = "DependencyErrors"
+
+
+@cache
+def _pseudonym_key() -> bytes:
+    # Without LOG_HASH_KEY (local runs) a per-process key: hashes still correlate within a run.
+    configured = os.environ.get("LOG_HASH_KEY", "")
+    return configured.encode() if configured else secrets.token_bytes(32)
+
+
+def pseudonym(value: str | None) -> str | None:
+    """What logs carry instead of a customer id: a keyed hash (HMAC-SHA256, 16 hex digits).
+
+    Lines about one customer can be grouped, but the id cannot be read back or confirmed by
+    hashing guesses without the key.
+    """
+    if not value:
+        return None
+    return hmac.new(_pseudonym_key(), value.encode(), hashlib.sha256).hexdigest()[:16]
 
 
 def count_by(name: str, **dimensions: str) -> None:

@@ -37,6 +37,7 @@ _RECREATE_FIELDS = (
     "metadata",
     "created_at",
     "created_ms",
+    "submitted_by",
 )
 
 
@@ -190,7 +191,8 @@ class Pipeline:
             job.agent = assigned.get(job.ticket_id)
 
     def _publish(self, job: Job) -> None:
-        assert job.result is not None
+        if job.result is None:  # a step before this one always sets it
+            raise RuntimeError(f"ticket {job.ticket_id} has no classification")
         result, storm, stamp = job.result, job.storm, now_iso()
         in_incident = bool(storm and storm.incident_id)
         if storm and storm.opened_incident:
@@ -256,7 +258,8 @@ class Pipeline:
                 self.store.hand_over(freed.handed_ticket_id, freed.handed_agent_id)
 
     def _alert(self, job: Job, fields: dict[str, Any]) -> None:
-        assert job.result is not None
+        if job.result is None:  # a step before this one always sets it
+            raise RuntimeError(f"ticket {job.ticket_id} has no classification")
         storm, base = job.storm, self.settings.public_base_url.rstrip("/")
         if storm and storm.opened_incident and storm.incident_id:
             if self.gate.claim_incident(storm.incident_id):

@@ -25,6 +25,7 @@ import boto3
 SQS_BATCH = 10  # SQS's limit per receive/send/delete call
 # Received messages stay hidden this long, so one run never sees the same message twice.
 HOLD_SECONDS = 60
+LOCAL_CREDENTIAL = "local"  # a local SQS endpoint (moto) accepts any credentials
 _REGION_IN_URL = re.compile(r"^https://sqs[.-]([a-z0-9-]+)\.amazonaws\.com", re.IGNORECASE)
 _ATTRIBUTE_VALUE_FIELDS = ("DataType", "StringValue", "BinaryValue")
 
@@ -101,7 +102,9 @@ def sqs_client(queue_url: str, endpoint_url: str | None) -> Any:
     session = boto3.session.Session(region_name=region)
     if endpoint_url and session.get_credentials() is None:
         session = boto3.session.Session(
-            region_name=region, aws_access_key_id="local", aws_secret_access_key="local"
+            region_name=region,
+            aws_access_key_id=LOCAL_CREDENTIAL,
+            aws_secret_access_key=LOCAL_CREDENTIAL,
         )
     return session.client("sqs", endpoint_url=endpoint_url or None)
 

@@ -51,7 +51,7 @@ class TicketQueue:
         }
 
 
-def _redis(settings: Settings) -> redis.Redis:
+def connect_redis(settings: Settings) -> redis.Redis:
     """The cache client: the URL from settings or SSM, the AUTH token from Secrets Manager."""
     from aws_lambda_powertools.utilities import parameters
 
@@ -59,6 +59,13 @@ def _redis(settings: Settings) -> redis.Redis:
     if settings.redis_url_parameter:
         # An existing cache's URL carries its AUTH token, so it lives in SSM as a SecureString.
         url = str(parameters.get_parameter(settings.redis_url_parameter, decrypt=True, max_age=300))
+        if not url.startswith("rediss://") and not settings.redis_allow_plaintext:
+            # The URL carries the AUTH token; over plain TCP it would cross the network in clear.
+            raise DependencyUnavailable(
+                "REDIS_URL_PARAMETER must hold a rediss:// (TLS) URL; "
+                "set REDIS_ALLOW_PLAINTEXT=true only for a dev stage",
+                retry_after=settings.retry_after_seconds,
+            )
     password = None
     if settings.redis_auth_secret:
         password = str(parameters.get_secret(settings.redis_auth_secret, max_age=300)).strip()
@@ -81,7 +88,7 @@ def get_services() -> Services:
         raise DependencyUnavailable(
             "QUEUE_URL is not configured", retry_after=settings.retry_after_seconds
         )
-    client = _redis(settings)
+    client = connect_redis(settings)
     keys = Keys(settings.key_prefix)
     return Services(
         settings=settings,

@@ -78,6 +78,7 @@ class TicketStore:
         self._finish = register(client, "ticket_finish")
         self._ready = register(client, "queue_ready")
         self._pop = register(client, "queue_pop")
+        self._pop_for_agent = register(client, "queue_pop_for_agent")
         self._move = register(client, "queue_move")
 
     # Intake -------------------------------------------------------------
@@ -205,6 +206,28 @@ class TicketStore:
             args=[self.keys.queue_tag, int(time.time() * 1000), self.ttl * 1000],
         )
         return str(popped[0]) if popped else None
+
+    def pop_for_agent(
+        self, agent: str, categories: Iterable[str], *, category: str | None = None
+    ) -> tuple[str, bool] | None:
+        """What ``agent`` takes next: its own assigned tickets first, then unassigned ones in
+        ``categories``. Answers the ticket id and whether it was already the agent's."""
+        popped = self._pop_for_agent(
+            keys=[
+                self.keys.ready_by_agent(agent),
+                self.keys.ready(),
+                self.keys.ready_meta(),
+                self.keys.popped(),
+            ],
+            args=[
+                self.keys.queue_tag,
+                int(time.time() * 1000),
+                self.ttl * 1000,
+                category or "",
+                *categories,
+            ],
+        )
+        return (str(popped[0]), popped[2] == agent) if popped else None
 
     def queue_page(self, limit: int, cursor: str | None) -> QueuePage:
         """Ready tickets by urgency (highest first), then pending/processing by age."""

@@ -11,10 +11,11 @@ from smart_support.observability import logger, metrics, tracer
 app = build_resolver(query_router, ingest_router)
 
 
+# Responses carry ticket text (next, incidents): X-Ray must not record them.
 @logger.inject_lambda_context(
     correlation_id_path=correlation_paths.API_GATEWAY_REST, clear_state=True
 )
-@tracer.capture_lambda_handler
+@tracer.capture_lambda_handler(capture_response=False)
 @metrics.log_metrics
 def lambda_handler(event: dict, context: LambdaContext) -> dict:
     return app.resolve(event, context)

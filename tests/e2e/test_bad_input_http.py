@@ -22,12 +22,12 @@ pytestmark = pytest.mark.e2e
 UNKNOWN_TICKET = "tkt_" + "0" * 32
 UNKNOWN_INCIDENT = "inc_" + "0" * 32
 METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS")
-# path -> the one method it answers (the template's routes)
+# path -> the methods it answers, as Allow lists them (the template's routes)
 ROUTES = {
     "/tickets": "POST",
     f"/tickets/{UNKNOWN_TICKET}/status": "GET",
     f"/tickets/{UNKNOWN_TICKET}/resolve": "POST",
-    "/tickets/next": "GET",
+    "/tickets/next": "GET, POST",
     "/queue": "GET",
     "/incidents": "GET",
     f"/incidents/{UNKNOWN_INCIDENT}": "GET",
@@ -264,7 +264,7 @@ def test_every_other_method_on_a_route_is_405_with_allow(
     http: requests.Session, stack: RunningStack, path: str, allowed: str
 ):
     for method in METHODS:
-        if method == allowed:
+        if method in allowed.split(", "):
             continue
         response = http.request(method, f"{stack.url}{path}", timeout=10)
         assert error_of(response, 405)["code"] == "method_not_allowed", method

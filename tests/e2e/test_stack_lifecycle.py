@@ -43,12 +43,14 @@ def test_poison_message_lands_in_dlq_after_max_receives(stack: RunningStack):
     assert receives >= stack.info["max_receive_count"]
 
 
-def test_api_key_is_required_except_on_health_and_ctrl_c_stops_everything():
+def test_shared_api_key_is_required_except_on_health_and_ctrl_c_stops_everything():
     stack = start_stack(API_KEY="local-secret", CLASSIFIER="baseline")
     try:
         url = stack.url
         assert requests.get(f"{url}/health", timeout=10).status_code == 200
-        assert requests.get(f"{url}/queue", timeout=10).status_code == 403
+        assert requests.get(f"{url}/queue", timeout=10).status_code == 401
+        wrong = requests.get(f"{url}/queue", headers={"x-api-key": "guess"}, timeout=10)
+        assert wrong.status_code == 401 and wrong.json()["error"]["code"] == "unauthorized"
         keyed = requests.get(f"{url}/queue", headers={"x-api-key": "local-secret"}, timeout=10)
         assert keyed.status_code == 200
     finally:

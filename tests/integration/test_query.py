@@ -232,3 +232,34 @@ def test_docs_serve_swagger_ui(env: Env, query: Any, context: Any):
     response = get(query, context, "/docs")
     assert response["statusCode"] == 200
     assert "swagger" in response["body"].lower()
+
+
+def test_health_reuses_a_healthy_answer_so_it_cannot_load_redis_or_sqs(
+    env: Env, query: Any, context: Any, monkeypatch: pytest.MonkeyPatch
+):
+    pings: list[int] = []
+    real_ping = env.services.store.ping
+
+    def counted() -> None:
+        pings.append(1)
+        real_ping()
+
+    monkeypatch.setattr(env.services.store, "ping", counted)
+    for _ in range(20):
+        assert get(query, context, "/health")["statusCode"] == 200
+    assert len(pings) == 1
+
+
+def test_health_checks_again_on_every_call_while_unhealthy(
+    env: Env, query: Any, context: Any, monkeypatch: pytest.MonkeyPatch
+):
+    pings: list[int] = []
+
+    def refuse() -> None:
+        pings.append(1)
+        raise redis.ConnectionError("refused")
+
+    monkeypatch.setattr(env.services.store, "ping", refuse)
+    for _ in range(3):
+        assert get(query, context, "/health")["statusCode"] == 503
+    assert len(pings) == 3
