@@ -9,6 +9,7 @@ a cluster; plain pipelines may span slots and the cluster client splits them per
 
 from __future__ import annotations
 
+import contextlib
 import os
 from typing import Any, TypeAlias
 
@@ -45,10 +46,9 @@ class _Cluster(RedisCluster):
             try:
                 return execute(raise_on_error)
             except (redis.ConnectionError, redis.TimeoutError, ClusterDownError):
-                try:
+                # The caller answers 503 either way; if no node answers, the next call tries again.
+                with contextlib.suppress(*CACHE_ERRORS):
                     self.nodes_manager.initialize()
-                except CACHE_ERRORS:
-                    pass  # the caller answers 503 either way; the next call tries again
                 raise
 
         pipe.execute = execute_then_refresh
