@@ -105,6 +105,7 @@ SAM_VENV        := .venv-sam
 SAM             := $(SAM_VENV)/bin/sam
 SAM_CLI_VERSION ?= 1.170.0
 TEMPLATE        := infra/template.yaml
+CACHE_MODES     := replication-group cluster serverless
 PYTHON312       ?= $(shell for p in python3.12 $$(pyenv root 2>/dev/null)/versions/3.12.*/bin/python3.12; do \
 	"$$p" -c 'import sys; assert sys.version_info[:2] == (3, 12)' >/dev/null 2>&1 && { command -v "$$p"; break; }; done)
 # Offline: no telemetry, a region for the translator, never a container.
@@ -116,10 +117,12 @@ $(SAM):
 	$(SAM_VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(SAM_VENV)/bin/python -m pip install --quiet aws-sam-cli==$(SAM_CLI_VERSION)
 
-validate: $(SAM) $(STAMP) ## lint the SAM template (sam validate --lint, cfn-lint)
+validate: $(SAM) $(STAMP) ## lint the SAM template (sam validate --lint, cfn-lint for each CacheMode)
 	$(SAM_RUN) $(SAM) validate --template $(TEMPLATE) --region us-east-1
 	$(SAM_RUN) $(SAM) validate --lint --template $(TEMPLATE) --region us-east-1
 	$(VENV)/bin/cfn-lint $(TEMPLATE)
+	@# Each cache choice: cfn-lint with CacheMode set resolves the conditions that choice deploys.
+	for mode in $(CACHE_MODES); do $(VENV)/bin/cfn-lint --parameters CacheMode=$$mode -- $(TEMPLATE) || exit 1; done
 
 sam-build: $(SAM) $(MODEL) ## sam build: functions and both layers into .aws-sam/build
 	$(SAM_RUN) $(SAM) build --template $(TEMPLATE) --build-dir .aws-sam/build
