@@ -9,7 +9,7 @@ MODEL  := layers/model/build/model/manifest.json
 PORT   ?= 3000
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run test test-unit test-integration test-e2e test-infra lint format model eval bench bench-torch redrive validate sam-build clean
+.PHONY: help venv run test test-unit test-integration test-e2e test-infra lint format model eval bench bench-scale cost bench-torch redrive validate sam-build clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -72,10 +72,19 @@ format: $(STAMP) ## apply ruff's formatting and fixes
 eval: $(STAMP) $(MODEL) ## quality, ONNX model vs baseline: held-out tickets, then nested CV over all (about 3 min)
 	$(PY) bench/quality.py
 
-bench: $(STAMP) $(MODEL) ## benchmarks: inference latency, cold start, local-stack throughput, storm cost
+bench: $(STAMP) $(MODEL) ## benchmarks: inference, throughput, storm cost, one node vs a cluster, cost
 	$(PY) bench/inference.py
 	$(PY) bench/storm.py
 	$(PY) bench/throughput.py
+	$(PY) bench/cluster.py
+	$(PY) bench/cost.py
+
+bench-scale: $(STAMP) $(MODEL) ## one node vs a 3-master cluster, per-slot ceilings, then the cost tables (2 min)
+	$(PY) bench/cluster.py
+	$(PY) bench/cost.py
+
+cost: $(STAMP) ## cost per million tickets and per month, from bench/results/scale.json
+	$(PY) bench/cost.py
 
 # `make bench-torch` adds the PyTorch fp32 row to the inference table. Torch is no dependency
 # of the project, so it lives in its own virtualenv, never in .venv, the layers or CI.
