@@ -147,8 +147,11 @@ class PrivateCluster:
     ``node_timeout_ms`` is how long a master may be silent before its replica takes over.
     """
 
-    def __init__(self, masters: int = 3, replicas: int = 0, node_timeout_ms: int = 2000) -> None:
+    def __init__(
+        self, masters: int = 3, replicas: int = 0, node_timeout_ms: int = 2000, password: str = ""
+    ) -> None:
         self.masters, self.replicas, self.node_timeout_ms = masters, replicas, node_timeout_ms
+        self.password = password
         self.ports = [_cluster_port() for _ in range(masters * (1 + replicas))]
         self.workdir = Path(tempfile.mkdtemp(prefix="smart-support-cluster-"))
         self.processes: dict[int, subprocess.Popen[bytes]] = {}
@@ -159,7 +162,9 @@ class PrivateCluster:
         return f"redis://127.0.0.1:{self.ports[0]}/0"
 
     def node(self, port: int) -> redis.Redis:
-        return redis.Redis(port=port, socket_connect_timeout=0.5, socket_timeout=2)
+        return redis.Redis(
+            port=port, password=self.password or None, socket_connect_timeout=0.5, socket_timeout=2
+        )
 
     def start(self, timeout: float = 30.0) -> PrivateCluster:
         try:
@@ -173,6 +178,7 @@ class PrivateCluster:
                     "nodes.conf",
                     "--cluster-node-timeout",
                     str(self.node_timeout_ms),
+                    *self._auth("--requirepass", "--masterauth"),
                 )
             for port in self.ports:
                 _poll(partial(self._pings, port), timeout, f"node {port} did not start")
@@ -185,6 +191,7 @@ class PrivateCluster:
                     "--cluster-replicas",
                     str(self.replicas),
                     "--cluster-yes",
+                    *self._auth("-a"),
                 ],
                 check=True,
                 capture_output=True,
@@ -196,10 +203,13 @@ class PrivateCluster:
             raise
         return self
 
+    def _auth(self, *flags: str) -> list[str]:
+        return [arg for flag in flags for arg in (flag, self.password)] if self.password else []
+
     def _pings(self, port: int) -> bool:
         try:
             return bool(self.node(port).ping())
-        except redis.ConnectionError:
+        except (redis.ConnectionError, redis.AuthenticationError):
             return False
 
     def live_ports(self) -> list[int]:
