@@ -9,7 +9,7 @@ MODEL  := layers/model/build/model/manifest.json
 PORT   ?= 3000
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run keys scan test test-unit test-integration test-e2e test-infra lint format model eval bench bench-torch redrive validate sam-build clean
+.PHONY: help venv run keys scan test test-unit test-integration test-e2e test-infra lint format model eval bench bench-scale cost bench-torch redrive validate sam-build clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -93,13 +93,22 @@ format: $(STAMP) ## apply ruff's formatting and fixes
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
 
-eval: $(STAMP) $(MODEL) ## quality, ONNX model vs baseline: held-out tickets, then nested CV over all (about 3 min)
-	$(PY) bench/quality.py
+eval: $(STAMP) $(MODEL) ## quality: model vs baseline vs zero-shot on held-out, external real text, urgency probe (1 min; NESTED=1 adds nested CV)
+	$(PY) bench/quality.py $(if $(NESTED),--nested)
 
-bench: $(STAMP) $(MODEL) ## benchmarks: inference latency, cold start, local-stack throughput, storm cost
+bench: $(STAMP) $(MODEL) ## benchmarks: inference, throughput, storm cost, one node vs a cluster, cost
 	$(PY) bench/inference.py
 	$(PY) bench/storm.py
 	$(PY) bench/throughput.py
+	$(PY) bench/cluster.py
+	$(PY) bench/cost.py
+
+bench-scale: $(STAMP) $(MODEL) ## one node vs a 3-master cluster, per-slot ceilings, then the cost tables (2 min)
+	$(PY) bench/cluster.py
+	$(PY) bench/cost.py
+
+cost: $(STAMP) ## cost per million tickets and per month, from bench/results/scale.json
+	$(PY) bench/cost.py
 
 # `make bench-torch` adds the PyTorch fp32 row to the inference table. Torch is no dependency
 # of the project, so it lives in its own virtualenv, never in .venv, the layers or CI.
@@ -129,6 +138,7 @@ SAM_VENV        := .venv-sam
 SAM             := $(SAM_VENV)/bin/sam
 SAM_CLI_VERSION ?= 1.170.0
 TEMPLATE        := infra/template.yaml
+CACHE_MODES     := replication-group cluster serverless
 PYTHON312       ?= $(shell for p in python3.12 $$(pyenv root 2>/dev/null)/versions/3.12.*/bin/python3.12; do \
 	"$$p" -c 'import sys; assert sys.version_info[:2] == (3, 12)' >/dev/null 2>&1 && { command -v "$$p"; break; }; done)
 # Offline: no telemetry, a region for the translator, never a container.
@@ -140,10 +150,12 @@ $(SAM):
 	$(SAM_VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(SAM_VENV)/bin/python -m pip install --quiet aws-sam-cli==$(SAM_CLI_VERSION)
 
-validate: $(SAM) $(STAMP) ## lint the SAM template (sam validate --lint, cfn-lint)
+validate: $(SAM) $(STAMP) ## lint the SAM template (sam validate --lint, cfn-lint for each CacheMode)
 	$(SAM_RUN) $(SAM) validate --template $(TEMPLATE) --region us-east-1
 	$(SAM_RUN) $(SAM) validate --lint --template $(TEMPLATE) --region us-east-1
 	$(VENV)/bin/cfn-lint $(TEMPLATE)
+	@# Each cache choice: cfn-lint with CacheMode set resolves the conditions that choice deploys.
+	for mode in $(CACHE_MODES); do $(VENV)/bin/cfn-lint --parameters CacheMode=$$mode -- $(TEMPLATE) || exit 1; done
 
 sam-build: $(SAM) $(MODEL) ## sam build: functions and both layers into .aws-sam/build
 	$(SAM_RUN) $(SAM) build --template $(TEMPLATE) --build-dir .aws-sam/build

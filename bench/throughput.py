@@ -483,8 +483,18 @@ def _runs(names: Iterator[str]) -> list[tuple[str, int]]:
 
 
 def server_commands(client: redis.Redis) -> int:
-    stats = client.info("commandstats")
-    return sum(int(v["calls"]) for k, v in stats.items() if k != "cmdstat_info")
+    """Commands the server ran; on a cluster client, summed over its masters."""
+    from smart_support.cache import is_cluster
+
+    if is_cluster(client):
+        nodes = [client.get_redis_connection(n) for n in client.get_primaries()]  # type: ignore[attr-defined]
+    else:
+        nodes = [client]
+    total = 0
+    for node in nodes:
+        stats = node.info("commandstats")
+        total += sum(int(v["calls"]) for k, v in stats.items() if k != "cmdstat_info")
+    return total
 
 
 @dataclasses.dataclass
@@ -526,7 +536,11 @@ def counting(
 
 
 def count_round_trips(
-    classifier: str, corpus: list[dict[str, Any]], trips: RoundTrips, with_idempotency: bool
+    classifier: str,
+    corpus: list[dict[str, Any]],
+    trips: RoundTrips,
+    with_idempotency: bool,
+    cluster: bool = False,
 ) -> list[Counted]:
     """Ingest and process COUNT_TICKETS tickets in-process, every call counted."""
     from local_stack.http_front import build_api_event
@@ -536,13 +550,16 @@ def count_round_trips(
 
     os.environ["CLASSIFIER"] = classifier
     os.environ["MODEL_BUDGET_MS"] = LIFTED_BUDGET_MS  # count the model's path, not fallbacks
-    stack = LocalStack(StackOptions(port=0, poller_concurrency=0)).start()
+    from smart_support.cache import connect
+
+    mode = "1" if cluster else "0"
+    stack = LocalStack(StackOptions(port=0, poller_concurrency=0, redis_cluster=mode)).start()
     rows: list[Counted] = []
     try:
         assert stack.front is not None and stack.poller is not None
         ingest, poller = stack.front.handlers["IngestFunction"], stack.poller
         services = get_services()
-        server = redis.Redis.from_url(stack.redis_url, decode_responses=True)
+        server = connect(stack.redis_url, mode=mode)
         sqs = SqsCalls()
         sqs.watch(services.queue.client)
         sqs.watch(poller.sqs)
@@ -581,7 +598,9 @@ def count_round_trips(
             drain(len(bodies))
         with counting("ingest", trips, sqs, server, rows) as row:
             for body in bodies:
+                started = time.perf_counter()
                 post(body)
+                row.batch_ms.append(ms(time.perf_counter() - started))
             row.tickets = len(bodies)
         with counting(f"process ({classifier})", trips, sqs, server, rows) as row:
             row.batches = drain(len(bodies), row.batch_ms)

@@ -1,6 +1,8 @@
 """`python -m local_stack`: serve Smart-Support on 127.0.0.1 until Ctrl-C.
 
 Environment: PORT (3000), HOST (127.0.0.1), REDIS_URL (empty: a private server),
+REDIS_CLUSTER (auto; 1 speaks cluster protocol, and with no REDIS_URL starts a private
+3-master cluster with REDIS_CLUSTER_REPLICAS (0) replicas per shard),
 AUTH (1: enforce the template's authorizer and issue one key per role; else open),
 AUTHORIZER_CACHE_SECONDS (the template's), API_KEY (deprecated single admin key),
 SQS_VISIBILITY_TIMEOUT (the template's), POLLER_CONCURRENCY (2).
@@ -25,6 +27,8 @@ def main() -> int:
         host=os.environ.get("HOST", "127.0.0.1"),
         port=int(os.environ.get("PORT", "3000")),
         redis_url=os.environ.get("REDIS_URL", ""),
+        redis_cluster=os.environ.get("REDIS_CLUSTER") or "auto",
+        cluster_replicas=int(os.environ.get("REDIS_CLUSTER_REPLICAS", "0")),
         visibility_timeout=int(visibility) if visibility else None,
         poller_concurrency=int(os.environ.get("POLLER_CONCURRENCY", "2")),
         api_key=os.environ.get("API_KEY", ""),

@@ -13,7 +13,7 @@ from typing import Any
 from local_stack.gate import Gate
 from local_stack.http_front import ApiFront, Handler
 from local_stack.poller import SqsPoller
-from local_stack.redis_server import PrivateRedis
+from local_stack.redis_server import PrivateCluster, PrivateRedis
 from local_stack.sqs import MOTO_CREDENTIAL, EmbeddedSqs, Queues
 from local_stack.template import ROOT, StackConfig, load_stack_config
 
@@ -22,7 +22,9 @@ from local_stack.template import ROOT, StackConfig, load_stack_config
 class StackOptions:
     host: str = "127.0.0.1"
     port: int = 3000
-    redis_url: str = ""  # empty: start a private redis-server
+    redis_url: str = ""  # empty: start a private redis-server (or cluster)
+    redis_cluster: str = "auto"  # "1": cluster protocol; with no redis_url, a private cluster
+    cluster_replicas: int = 0  # replicas per shard of the private cluster
     visibility_timeout: int | None = None  # None: the template's value
     poller_concurrency: int = 2
     api_key: str = ""  # deprecated: one shared key whose holder is an admin
@@ -75,7 +77,7 @@ class LocalStack:
     def __init__(self, options: StackOptions, config: StackConfig | None = None) -> None:
         self.options = options
         self.config = config or load_stack_config()
-        self.redis: PrivateRedis | None = None
+        self.redis: PrivateRedis | PrivateCluster | None = None
         self.sqs = EmbeddedSqs()
         self.queues: Queues | None = None
         self.poller: SqsPoller | None = None
@@ -93,7 +95,10 @@ class LocalStack:
 
     def _start(self) -> None:
         if not self.redis_url:
-            self.redis = PrivateRedis().start()
+            if self.options.redis_cluster == "1":
+                self.redis = PrivateCluster(replicas=self.options.cluster_replicas).start()
+            else:
+                self.redis = PrivateRedis().start()
             self.redis_url = self.redis.url
         self.sqs.start()
         self.queues = self.sqs.create_queues(self.config, self.options.visibility_timeout)
@@ -145,13 +150,13 @@ class LocalStack:
         """One key per role, and one per default agent, in this stack's Redis."""
         from smart_support.access import Role
         from smart_support.agents import DEFAULT_AGENTS
+        from smart_support.cache import connect
         from smart_support.config import get_settings
         from smart_support.credentials import CredentialStore
         from smart_support.keys import Keys
-        from smart_support.store import redis_client
 
         keys = Keys(get_settings().key_prefix)
-        store = CredentialStore(redis_client(self.redis_url), keys)
+        store = CredentialStore(connect(self.redis_url, mode=self.options.redis_cluster), keys)
         return {
             "submitter": store.create(Role.SUBMITTER, "local-submitter").api_key,
             "admin": store.create(Role.ADMIN, "local-admin").api_key,
@@ -168,6 +173,7 @@ class LocalStack:
         os.environ.update(
             {
                 "REDIS_URL": self.redis_url,
+                "REDIS_CLUSTER": self.options.redis_cluster,
                 "QUEUE_URL": self.queues.queue_url,
                 "AWS_ENDPOINT_URL_SQS": self.queues.endpoint,
                 "AWS_DEFAULT_REGION": "us-east-1",
@@ -192,7 +198,7 @@ class LocalStack:
         return {
             "api": self.front.url,
             "docs": f"{self.front.url}/docs",
-            "redis": self.redis_url + (" (private, stopped on exit)" if self.redis else ""),
+            "redis": self.redis_url + self._redis_note(),
             "sqs": self.queues.endpoint,
             "queue": self.queues.queue_url,
             "dlq": self.queues.dlq_url,
@@ -212,6 +218,14 @@ class LocalStack:
         if self.options.api_key:
             return "one shared API_KEY, whose holder is an admin (AUTH=1 gives per-role keys)"
         return "open: no key needed, every caller acts as admin (AUTH=1 make run enforces keys)"
+
+    def _redis_note(self) -> str:
+        if isinstance(self.redis, PrivateCluster):
+            shards = f"{self.redis.masters} masters, {self.redis.replicas} replica(s) each"
+            return f" (private cluster: {shards}; stopped on exit)"
+        if self.redis is not None:
+            return " (private, stopped on exit)"
+        return " (cluster protocol)" if self.options.redis_cluster == "1" else ""
 
     def stop(self) -> None:
         for part in (self.front, self.poller):

@@ -14,7 +14,6 @@ import time
 from collections.abc import Mapping
 from typing import Annotated, Any
 
-import redis
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
 from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.exceptions import (
@@ -28,6 +27,7 @@ from smart_support.access import Principal, Role, check_route, principal_from_ev
 from smart_support.agents import Agent, AgentRegistry, AgentUpdate, validate_agent_id
 from smart_support.agents import Router as TicketRouter
 from smart_support.breaker import breaker_snapshot
+from smart_support.cache import CACHE_ERRORS
 from smart_support.config import CATEGORIES, get_settings
 from smart_support.dedup import IncidentStore, InvalidCursorError
 from smart_support.errors import (
@@ -214,8 +214,8 @@ def build_resolver(*routers: Router) -> Resolver:
     def not_json(_: RequestUnsupportedContentType) -> Response:
         return error_response(UnsupportedMediaType("send the body as application/json"))
 
-    @app.exception_handler(redis.RedisError)
-    def redis_down(error: redis.RedisError) -> Response:
+    @app.exception_handler(list(CACHE_ERRORS))
+    def redis_down(error: Exception) -> Response:
         logger.warning("redis unavailable", extra={"error": type(error).__name__})
         return error_response(unavailable(error, get_settings().retry_after_seconds))
 
@@ -434,7 +434,7 @@ def _check_health(services: Any) -> tuple[int, dict[str, Any], dict[str, str]]:
     try:
         services.store.ping()
         checks["redis"] = "ok"
-    except redis.RedisError as exc:
+    except CACHE_ERRORS as exc:
         checks["redis"] = f"down: {type(exc).__name__}"
     try:
         checks["queue"] = "ok"
@@ -444,7 +444,7 @@ def _check_health(services: Any) -> tuple[int, dict[str, Any], dict[str, str]]:
     try:
         # Informational: an open breaker degrades answers to the baseline, it is not an outage.
         checks["model_breaker"] = breaker_snapshot(services.redis, services.keys)["state"]
-    except redis.RedisError:
+    except CACHE_ERRORS:
         checks["model_breaker"] = "unknown"
     down = [name for name in ("redis", "queue") if checks[name] != "ok"]
     if down:

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 import redis
 
+from smart_support.cache import CACHE_ERRORS
 from smart_support.classification import Classification, Classifier
 from smart_support.config import Settings, get_settings
 from smart_support.keys import Keys
@@ -189,7 +190,7 @@ class GuardedClassifier:
     def _permit(self) -> Permit:
         try:
             return self.breaker.acquire()
-        except redis.RedisError as exc:
+        except CACHE_ERRORS as exc:
             # Without the shared state the model still has its budget, and the ticket's own
             # Redis writes will fail loudly anyway; refusing the model would change nothing.
             logger.warning("breaker state unreadable, using the model", extra={"error": str(exc)})
@@ -198,7 +199,7 @@ class GuardedClassifier:
     def _safely(self, action: Callable[[], None]) -> None:
         try:
             action()
-        except redis.RedisError as exc:
+        except CACHE_ERRORS as exc:
             logger.warning("breaker state not updated", extra={"error": str(exc)})
 
     def _fallback(self, texts: Sequence[str], reason: str) -> list[Classification]:

@@ -23,6 +23,7 @@ class Settings:
     redis_url: str = "redis://127.0.0.1:6379/0"
     redis_url_parameter: str = ""  # SSM SecureString name holding the URL (AWS)
     redis_auth_secret: str = ""  # Secrets Manager id whose SecretString is the AUTH token (AWS)
+    redis_cluster: str = "auto"  # "1" cluster client, "0" one node, "auto" ask the server
     key_prefix: str = "ss"
     queue_url: str = ""
     sqs_endpoint_url: str = ""  # SQS endpoint override (sam local); empty -> the AWS default
@@ -111,6 +112,8 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
 
 
 def _validate(s: Settings) -> None:
+    if s.redis_cluster not in ("auto", "1", "0"):
+        raise ConfigError("REDIS_CLUSTER must be 'auto', '1' or '0'")
     if s.classifier not in ("onnx", "baseline"):
         raise ConfigError("CLASSIFIER must be 'onnx' or 'baseline'")
     for name in ("urgency_alert_threshold", "dedup_similarity"):

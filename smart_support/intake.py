@@ -13,9 +13,9 @@ import json
 import time
 from dataclasses import dataclass
 
-import redis
 from botocore.exceptions import BotoCoreError, ClientError
 
+from smart_support.cache import CACHE_ERRORS
 from smart_support.errors import (
     Conflict,
     DependencyUnavailable,
@@ -119,7 +119,7 @@ def accept_ticket(
         }
         if not services.store.create(ticket_id, fields, created_ms):
             raise Conflict("ticket id collision; retry")  # 80 random bits: never in practice
-    except redis.RedisError as exc:
+    except CACHE_ERRORS as exc:
         metrics.add_metric(name=MetricName.DEPENDENCY_ERRORS, unit="Count", value=1)
         logger.warning("redis unavailable at intake", extra={"error": type(exc).__name__})
         raise unavailable(exc, settings.retry_after_seconds) from exc
@@ -150,7 +150,7 @@ def accept_ticket(
                 claim.record(ticket_id, "accepted"),
                 ex=settings.idempotency_ttl_seconds,
             )
-        except redis.RedisError:
+        except CACHE_ERRORS:
             # The ticket is queued; a retry with this key gets 409 until the claim lapses.
             logger.warning("could not confirm idempotency key", extra={"ticket_id": ticket_id})
     metrics.add_metric(name=MetricName.TICKETS_ACCEPTED, unit="Count", value=1)
@@ -173,7 +173,7 @@ def _undo(services: Services, ticket_id: str, idem_key: str | None) -> bool:
             return False
         if idem_key is not None:
             services.redis.delete(idem_key)
-    except redis.RedisError:
+    except CACHE_ERRORS:
         logger.error(
             "could not undo intake; the ticket expires with its TTL", extra={"ticket_id": ticket_id}
         )

@@ -2,7 +2,8 @@
 
 redis-py's own pipeline asks ``SCRIPT EXISTS`` before every pipeline that holds a script,
 a second round trip on each intake. Here a pipeline sends ``EVALSHA`` straight away and
-loads the scripts only when the server answers NOSCRIPT (after a restart or failover).
+loads the scripts only when the server answers NOSCRIPT (after a restart or failover). On
+a cluster, ``SCRIPT LOAD`` goes to every master, and each EVALSHA to the master of its keys.
 """
 
 from __future__ import annotations
@@ -46,7 +47,11 @@ def pipelined(client: redis.Redis, calls: Sequence[ScriptCall | tuple[Any, ...]]
         pipe = client.pipeline(transaction=False)
         for call in calls:
             if isinstance(call, ScriptCall):
-                pipe.evalsha(call.script.sha, len(call.keys), *call.keys, *call.args)
+                # Not pipe.evalsha: redis-py's cluster pipeline blocks that method (redis-py
+                # issue #2914) although it routes the command by its keys like any other.
+                pipe.execute_command(
+                    "EVALSHA", call.script.sha, len(call.keys), *call.keys, *call.args
+                )
             else:
                 pipe.execute_command(*call)
         try:

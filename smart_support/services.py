@@ -14,10 +14,11 @@ import boto3
 import redis
 from botocore.config import Config
 
+from smart_support.cache import CACHE_ERRORS, connect
 from smart_support.config import Settings, get_settings
 from smart_support.errors import DependencyUnavailable
 from smart_support.keys import Keys
-from smart_support.store import TicketStore, redis_client
+from smart_support.store import TicketStore, unavailable
 
 _AWS_CONFIG = Config(
     connect_timeout=1,
@@ -52,7 +53,8 @@ class TicketQueue:
 
 
 def connect_redis(settings: Settings) -> redis.Redis:
-    """The cache client: the URL from settings or SSM, the AUTH token from Secrets Manager."""
+    """The cache client: the URL from settings or SSM, the AUTH token from Secrets Manager,
+    one node or a cluster as REDIS_CLUSTER says (``cache.connect``)."""
     from aws_lambda_powertools.utilities import parameters
 
     url = settings.redis_url
@@ -69,7 +71,12 @@ def connect_redis(settings: Settings) -> redis.Redis:
     password = None
     if settings.redis_auth_secret:
         password = str(parameters.get_secret(settings.redis_auth_secret, max_age=300)).strip()
-    return redis_client(url, password=password)
+    try:
+        return connect(url, password=password, mode=settings.redis_cluster)
+    except CACHE_ERRORS as exc:
+        # A cluster client (or the auto-detection) talks to the cache at cold start; failing
+        # here is not cached, so the next invocation tries again.
+        raise unavailable(exc, settings.retry_after_seconds) from exc
 
 
 @dataclass

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import secrets
 import time
 from collections.abc import Iterable, Mapping
@@ -255,18 +254,6 @@ class TicketStore:
 
     def ping(self) -> None:
         self.redis.ping()
-
-
-def redis_client(url: str, password: str | None = None) -> redis.Redis:
-    """A client that fails fast: an unreachable cache is a 503, never a hung request."""
-    return redis.Redis.from_url(
-        url,
-        password=password or None,
-        decode_responses=True,
-        socket_connect_timeout=float(os.environ.get("REDIS_CONNECT_TIMEOUT", "1.0")),
-        socket_timeout=float(os.environ.get("REDIS_SOCKET_TIMEOUT", "2.0")),
-        health_check_interval=30,
-    )
 
 
 def unavailable(exc: Exception, retry_after: int) -> DependencyUnavailable:

@@ -16,7 +16,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from local_stack.redis_server import PrivateRedis  # noqa: E402
-from tests.support.redis_fixtures import isolated_keys, redis_client  # noqa: E402, F401
+from tests.support.redis_fixtures import (  # noqa: E402, F401
+    cache,
+    isolated_keys,
+    redis_client,
+    test_cluster,
+)
 from tests.support.slack_server import slack_server  # noqa: E402, F401
 
 _private: PrivateRedis | None = None

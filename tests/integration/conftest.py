@@ -12,13 +12,13 @@ from uuid import uuid4
 
 import boto3
 import pytest
-import redis
 from moto import mock_aws
 
 from local_stack.poller import LambdaContext
 from local_stack.stack import load_handler
 from local_stack.template import ROOT
 from smart_support.services import Services, get_services, reset_services
+from tests.support.redis_fixtures import CacheTarget
 
 EVENTS = ROOT / "tests" / "events"
 
@@ -29,6 +29,7 @@ class Env:
     sqs: Any
     queue_url: str
     dlq_url: str
+    cache: CacheTarget
 
     def drain(self, max_messages: int = 10) -> list[dict[str, Any]]:
         """Receive what the ingest function queued, as an SQS event's records."""
@@ -51,7 +52,7 @@ class Env:
 
 
 @pytest.fixture
-def env(monkeypatch: pytest.MonkeyPatch) -> Iterator[Env]:
+def env(cache: CacheTarget, monkeypatch: pytest.MonkeyPatch) -> Iterator[Env]:
     prefix = f"test-{uuid4().hex[:10]}"
     with mock_aws():
         sqs = boto3.client("sqs", region_name="us-east-1")
@@ -71,12 +72,9 @@ def env(monkeypatch: pytest.MonkeyPatch) -> Iterator[Env]:
         monkeypatch.setenv("CLASSIFIER", os.environ.get("TEST_CLASSIFIER", "baseline"))
         reset_services()
         services = get_services()
-        yield Env(services, sqs, queue, dlq)
+        yield Env(services, sqs, queue, dlq, cache)
         reset_services()
-    client = redis.Redis.from_url(os.environ["TEST_REDIS_URL"])
-    doomed = list(client.scan_iter(match=f"{prefix}:*", count=1000))
-    if doomed:
-        client.delete(*doomed)
+    cache.delete_prefix(prefix)
 
 
 def api_event(name: str, **overrides: Any) -> dict[str, Any]:

@@ -22,10 +22,12 @@ from smart_support.breaker import (
     GuardedClassifier,
     breaker_snapshot,
 )
+from smart_support.cache import connect as cache_connect
 from smart_support.classification import Classification
 from smart_support.config import Settings
 from smart_support.encoder import ModelError, ModelTimeout
 from smart_support.keys import Keys
+from tests.support.redis_fixtures import CacheTarget
 
 SETTINGS = Settings(
     breaker_failure_threshold=3,
@@ -70,11 +72,12 @@ class DoubleModel:
 
 
 def connect() -> redis.Redis:
-    return redis.Redis.from_url(os.environ["TEST_REDIS_URL"], decode_responses=True)
+    """A new connection to the test's cache (the ``cache`` fixture set REDIS_URL/REDIS_CLUSTER)."""
+    return cache_connect(os.environ["REDIS_URL"], mode=os.environ["REDIS_CLUSTER"])
 
 
 @pytest.fixture
-def keys() -> Iterator[Keys]:
+def keys(cache: CacheTarget) -> Iterator[Keys]:
     keys = Keys(prefix=f"test-{uuid4().hex[:8]}")
     yield keys
     client = connect()
@@ -83,7 +86,7 @@ def keys() -> Iterator[Keys]:
 
 
 @pytest.fixture
-def client() -> Iterator[redis.Redis]:
+def client(cache: CacheTarget) -> Iterator[redis.Redis]:
     c = connect()
     yield c
     c.close()

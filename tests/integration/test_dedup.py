@@ -18,6 +18,7 @@ from redis.crc import key_slot
 from smart_support.config import Settings
 from smart_support.dedup import StormDecision, StormDetector, StormInput
 from smart_support.keys import Keys
+from tests.support.redis_fixtures import CacheTarget
 
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 DIM = 16
@@ -344,7 +345,9 @@ def test_every_storm_key_shares_one_hash_slot_and_expires(
     assert [key for key in stored if client.ttl(key) < 0] == [f"{keys.storm_tag}:ver"]
 
 
-def test_concurrent_detectors_open_exactly_one_incident(keys: Keys, settings: Settings) -> None:
+def test_concurrent_detectors_open_exactly_one_incident(
+    cache: CacheTarget, keys: Keys, settings: Settings
+) -> None:
     base = unit(1)
     items = [ticket(near(base, 0.995, 2000 + i), T0 + i * 0.01) for i in range(200)]
     batches = [items[i : i + 10] for i in range(0, len(items), 10)]
@@ -355,7 +358,7 @@ def test_concurrent_detectors_open_exactly_one_incident(keys: Keys, settings: Se
     lock = threading.Lock()
 
     def work(index: int) -> None:
-        connection = redis.Redis.from_url(REDIS_URL, decode_responses=True)
+        connection = cache.client()
         try:
             detector = StormDetector(connection, keys, settings)
             mine = batches[index::workers]
@@ -394,11 +397,12 @@ def test_concurrent_detectors_open_exactly_one_incident(keys: Keys, settings: Se
 
     from smart_support.dedup import IncidentStore
 
-    check = redis.Redis.from_url(REDIS_URL, decode_responses=True)
+    check = cache.client()
     incident = IncidentStore(check, keys, settings).get_incident(
         opener.incident_id or "", member_limit=500, now=T0
     )
     check.close()
+    cache.delete_prefix(keys.prefix)
     assert incident is not None
     assert incident["member_count"] == 200
     assert sorted(incident["member_ids"]) == sorted(decisions)

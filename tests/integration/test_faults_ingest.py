@@ -5,11 +5,9 @@ processed. Tickets are counted in (202) and out (queued, stored, processed)."""
 from __future__ import annotations
 
 import json
-import os
 from typing import Any
 
 import pytest
-import redis
 from botocore.exceptions import ReadTimeoutError
 
 from local_stack.redis_server import PrivateRedis, free_port
@@ -28,16 +26,19 @@ def post(ingest: Any, context: Any, text: str, idempotency_key: str | None = Non
     return ingest(event, context)
 
 
-def keys_under(prefix: str) -> list[str]:
-    client = redis.Redis.from_url(os.environ["TEST_REDIS_URL"], decode_responses=True)
+def keys_under(env: Env) -> list[str]:
+    """The keys the test's cache holds under its prefix (every master of a cluster)."""
+    client = env.cache.client()
     try:
-        return list(client.scan_iter(match=f"{prefix}:*", count=1000))
+        return list(client.scan_iter(match=f"{env.services.keys.prefix}:*", count=1000))
     finally:
         client.close()
 
 
 def use_redis(env: Env, monkeypatch: pytest.MonkeyPatch, url: str) -> None:
+    """Point the functions at one node that the test can close or stop."""
     monkeypatch.setenv("REDIS_URL", url)
+    monkeypatch.setenv("REDIS_CLUSTER", "0")
     monkeypatch.setenv("REDIS_CONNECT_TIMEOUT", "0.5")
     reset_services()
     env.services = get_services()
@@ -64,7 +65,7 @@ def test_closed_redis_port_is_503_nothing_queued_nothing_written(
     for n in range(3):
         assert_503_retry_after(post(ingest, context, f"Refund {n}", idempotency_key), "redis")
     assert env.drain() == []
-    assert keys_under(env.services.keys.prefix) == []
+    assert keys_under(env) == []
     health = query(
         api_event("get_status", path="/health", resource="/health", pathParameters=None), context
     )
@@ -99,7 +100,7 @@ def test_unreachable_sqs_endpoint_is_503_and_the_ticket_is_undone(
     env.services = get_services()
     assert_503_retry_after(post(ingest, context, "Server crash", "sqs-down-1"), "sqs")
     # No hash, no index entry, no key claim: only the marker that drops a stray message.
-    assert [k.rsplit(":", 1)[-1] for k in keys_under(env.services.keys.prefix)] == ["withdrawn"]
+    assert [k.rsplit(":", 1)[-1] for k in keys_under(env)] == ["withdrawn"]
 
 
 def test_send_that_fails_after_sqs_took_the_message_is_never_processed(
