@@ -42,11 +42,11 @@ def test_auto_mode_asks_the_server_whether_it_is_a_cluster(cache: CacheTarget) -
         client.close()
 
 
+# The single-node client's timeouts are covered by the fault tests.
+@pytest.mark.parametrize("cache", ["cluster"], indirect=True)
 def test_cluster_client_keeps_the_fail_fast_timeouts(
     cache: CacheTarget, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if cache.name != "cluster":
-        pytest.skip("the single-node client's timeouts are covered by the fault tests")
     monkeypatch.setenv("REDIS_CONNECT_TIMEOUT", "0.3")
     monkeypatch.setenv("REDIS_SOCKET_TIMEOUT", "0.7")
     client = connect(cache.url, mode="1")
