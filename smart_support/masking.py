@@ -7,6 +7,11 @@ Left in, they pull two tickets of one storm apart ("Order 48213 not delivered" a
 becomes one fixed word, so the encoder still reads that an order number or an amount was
 there. Short numbers stay (HTTP 503, "2 users", "error 42"): they often carry meaning.
 
+Greetings and sign-offs go too ("Hi Maria,", "Thanks, Tom", a closing name line): they
+name the sender, not the problem, and in a short ticket they move the embedding as much as
+the problem does. Only a greeting line or a closing made of thanks/regards words and a name
+is taken; "Thanks for the fix, but it broke again" stays.
+
 The build embeds its training texts through the same function, so the heads learn the
 vectors that are served.
 """
@@ -48,10 +53,31 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{8,}\b"), " id "),
 )
 _SPACES = re.compile(r"[ \t]+")
+# A capitalised name of one to three words ("Tom", "Maria Lopez", "Jean-Luc O'Neill").
+_NAME = r"[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,2}"
+_GREETING = re.compile(
+    r"(?m)^[ \t]*(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b"
+    r"[^\n,.!:?]{0,40}[,.!:]?[ \t]*(?:\n|$)"
+)
+_CLOSING = re.compile(
+    r"(?:^|(?<=[.!?\n]))[ \t]*"
+    r"(?i:many thanks|thanks|thank you|thx|regards|best regards|kind regards|warm regards|"
+    r"best wishes|best|cheers|sincerely|br)(?i: (?:a lot|so much|in advance))?[ \t]*[,.!]*"
+    rf"(?:[ \t]*{_NAME})?[ \t]*(?:\n[^\n]{{0,60}}){{0,3}}\s*$"
+)
+# A last line holding only a name (a signature) after a finished sentence; not words in
+# capitals ("Site DOWN"), nor a subject-like last line ("URGENT\nProduction Down").
+_CLOSING_NAME = re.compile(
+    r"(?<=[.!?)])[ \t]*\n[ \t]*[A-Z][a-z'-]+(?:[ \t]+[A-Z][a-z'-]+){0,2}[ \t]*$"
+)
 
 
 def mask_volatile(text: str) -> str:
-    """``text`` with identifiers, addresses, amounts, dates and phone numbers masked."""
+    """``text`` without greeting and sign-off, identifiers, addresses, amounts, dates and
+    phone numbers masked."""
+    text = _GREETING.sub("", text, count=1)
+    text = _CLOSING.sub("", text)
+    text = _CLOSING_NAME.sub("", text)
     for pattern, word in _RULES:
         text = pattern.sub(word, text)
     return _SPACES.sub(" ", text).strip()

@@ -40,3 +40,29 @@ def test_words_and_short_numbers_that_carry_meaning_stay(text: str) -> None:
 def test_masking_twice_changes_nothing_more() -> None:
     text = "Invoice INV-7712 for $49.99 sent to ap@corp.example on 2024-05-01, ref A7F3K9Q2"
     assert mask_volatile(mask_volatile(text)) == mask_volatile(text)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Login broken\nHello Tom,\nThe login page fails.\nThanks,\nMaria",
+            "Login broken\nHi Priya,\nThe login page fails.\nBest regards\nJean-Luc O'Neill",
+        ),
+        ("Site down\nIt is down since noon.\nAnna Kowalska", "Site down\nIt is down since noon."),
+    ],
+)
+def test_greetings_and_sign_offs_name_the_sender_not_the_problem(first: str, second: str) -> None:
+    assert mask_volatile(first) == mask_volatile(second)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Export\nThanks for the fix, but the export is broken again",
+        "URGENT\nProduction Down",
+        "Dear Sir/Madam, we dispute the invoice.",
+    ],
+)
+def test_a_closing_or_greeting_word_inside_the_message_stays(text: str) -> None:
+    assert mask_volatile(text) == text
