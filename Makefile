@@ -99,6 +99,7 @@ eval: $(STAMP) $(MODEL) ## quality: model vs baseline vs zero-shot on held-out, 
 bench: $(STAMP) $(MODEL) ## benchmarks: inference, throughput, storm cost, one node vs a cluster, cost
 	$(PY) bench/inference.py
 	$(PY) bench/storm.py
+	$(PY) bench/storms_real.py
 	$(PY) bench/throughput.py
 	$(PY) bench/cluster.py
 	$(PY) bench/cost.py
