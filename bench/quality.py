@@ -187,7 +187,11 @@ def paired_bootstrap(
         idx = rng.integers(0, len(truth), len(truth))
         first, second = (scores(truth[idx], urgency[idx], p[idx], s[idx]) for p, s in answers)
         diffs[b] = [row.value(first) - row.value(second) for row in compared]  # type: ignore[misc]
-    low, high = np.nanpercentile(diffs, [2.5, 97.5], axis=0)
+    # A figure one model lacks (the zero-shot reference has no urgency) is NaN throughout.
+    low, high = np.full(len(compared), np.nan), np.full(len(compared), np.nan)
+    known = ~np.isnan(diffs).all(axis=0)
+    if known.any():
+        low[known], high[known] = np.nanpercentile(diffs[:, known], [2.5, 97.5], axis=0)
     ahead = (diffs > 0).mean(axis=0)
     return {
         row.label: (float(lo), float(hi), float(a))
