@@ -31,6 +31,9 @@ redis.call('HSET', KEYS[1], 'category', to_category, 'urgency_score', to_urgency
 if ARGV[3] ~= '' then
   redis.call('HSET', KEYS[1], 'urgency_label', ARGV[3])
 end
--- A person has now looked at it.
+-- A person has now looked at it; the model's confidence was for the category it chose.
 redis.call('HDEL', KEYS[1], 'needs_review')
+if to_category ~= category then
+  redis.call('HDEL', KEYS[1], 'category_confidence')
+end
 return {'changed', status, category, urgency, to_category, to_urgency}

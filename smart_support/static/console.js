@@ -102,6 +102,7 @@
     try {
       const status = await api("GET", "/tickets/" + ticketId + "/status");
       current = Object.assign({}, detail || {}, status);
+      $("correct-form").reset();
       $("current").hidden = false;
       $("current-meta").textContent = current.ticket_id + " · " + current.status + " · " + (current.category || "") + " · " + (current.assigned_agent || "unassigned");
       $("current-subject").textContent = detail ? (detail.subject || "") : "";
