@@ -102,7 +102,7 @@ class CategoryEvidence(BaseModel):
 
 class RatedExample(BaseModel):
     id: str
-    urgency: float | None
+    urgency: float | None = None
     similarity: float
 
 
@@ -135,15 +135,18 @@ class RunnerUp(AgentCard):
 
 
 class RoutingEvidence(BaseModel):
-    agent: AgentCard | None = Field(description="the chosen agent; null while the ticket waits")
+    agent: AgentCard | None = Field(
+        default=None, description="the chosen agent; absent while the ticket waits"
+    )
     runner_up: RunnerUp | None = None
     waiting_because: str | None = None
 
 
 class StormEvidence(BaseModel):
-    incident_id: str | None = Field(description="the master incident joined, if any")
+    incident_id: str | None = Field(default=None, description="the master incident joined")
     cluster_similarity: float | None = Field(
-        description="cosine to the cluster's representative; 1.0 when the ticket founded it"
+        default=None,
+        description="cosine to the cluster's representative; 1.0 when the ticket founded it",
     )
     member_count: int = Field(description="members of the storm when the ticket was counted")
 

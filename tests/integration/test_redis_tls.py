@@ -35,11 +35,14 @@ def test_plain_redis_url_from_ssm_is_refused(parameter) -> None:
 
 def test_tls_url_from_ssm_is_used(parameter) -> None:
     name = parameter("rediss://:token@cache.example:6380/0")
-    client = connect_redis(load_settings({"REDIS_URL_PARAMETER": name}))
+    # One node, as the template sets for a replication group: "auto" would ask the server.
+    client = connect_redis(load_settings({"REDIS_URL_PARAMETER": name, "REDIS_CLUSTER": "0"}))
     assert client.connection_pool.connection_kwargs["host"] == "cache.example"
 
 
 def test_plain_text_is_allowed_only_when_a_dev_stage_says_so(parameter) -> None:
     name = parameter("redis://:token@cache.example:6379/0")
-    settings = load_settings({"REDIS_URL_PARAMETER": name, "REDIS_ALLOW_PLAINTEXT": "true"})
+    settings = load_settings(
+        {"REDIS_URL_PARAMETER": name, "REDIS_ALLOW_PLAINTEXT": "true", "REDIS_CLUSTER": "0"}
+    )
     assert connect_redis(settings).connection_pool.connection_kwargs["port"] == 6379
