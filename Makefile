@@ -9,7 +9,7 @@ MODEL  := layers/model/build/model/manifest.json
 PORT   ?= 3000
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run keys scan test test-unit test-integration test-e2e test-infra lint format model eval bench bench-scale cost bench-torch redrive validate sam-build clean
+.PHONY: help venv run keys export-corrections scan test test-unit test-integration test-e2e test-infra lint format model eval bench bench-scale cost bench-torch redrive validate sam-build clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -37,7 +37,7 @@ $(STAMP): $(REQUIREMENTS)
 
 venv: $(STAMP) ## create .venv with every dependency
 
-$(MODEL): $(STAMP) layers/model/build.py $(wildcard layers/model/*.py) $(wildcard data/tickets/*.jsonl) $(wildcard data/real/train/*.jsonl) smart_support/masking.py smart_support/encoder.py
+$(MODEL): $(STAMP) layers/model/build.py $(wildcard layers/model/*.py) $(wildcard data/tickets/*.jsonl) $(wildcard data/real/train/*.jsonl) $(wildcard data/corrections/*.jsonl) smart_support/masking.py smart_support/encoder.py
 	$(PY) layers/model/build.py --out layers/model/build/model
 
 model: $(MODEL) ## build the ONNX model layer content (graph, tokenizer, heads, manifest)
@@ -51,6 +51,9 @@ run: $(STAMP) $(MODEL) ## start the whole system on http://127.0.0.1:$(PORT) (AU
 keys: $(STAMP) ## API keys: CMD="create --role agent --name Agent1" | CMD=list | CMD="revoke ID" | CMD="rotate ID", with REDIS_URL=.. or REDIS_URL_PARAMETER=..
 	@test -n "$(CMD)" || { echo 'usage: make keys CMD="create --role submitter|agent|admin --name NAME" | CMD=list | CMD="revoke KEY_ID" | CMD="rotate KEY_ID"  REDIS_URL=<url> | REDIS_URL_PARAMETER=<ssm name> [REDIS_AUTH_SECRET=<id>] [KEY_PREFIX=ss]' >&2; exit 2; }
 	$(PY) -m smart_support.credentials $(if $(REDIS_URL),--redis-url "$(REDIS_URL)") $(if $(REDIS_URL_PARAMETER),--redis-url-parameter "$(REDIS_URL_PARAMETER)") $(if $(REDIS_AUTH_SECRET),--redis-auth-secret "$(REDIS_AUTH_SECRET)") $(if $(KEY_PREFIX),--key-prefix "$(KEY_PREFIX)") $(CMD)
+
+export-corrections: $(STAMP) ## agents' corrections -> data/corrections/NAME.jsonl for the next `make model`: REDIS_URL=.. [NAME=..]
+	$(PY) -m smart_support.corrections --out data/corrections $(if $(NAME),--name "$(NAME)") $(if $(REDIS_URL),--redis-url "$(REDIS_URL)") $(if $(REDIS_URL_PARAMETER),--redis-url-parameter "$(REDIS_URL_PARAMETER)") $(if $(REDIS_AUTH_SECRET),--redis-auth-secret "$(REDIS_AUTH_SECRET)") $(if $(KEY_PREFIX),--key-prefix "$(KEY_PREFIX)")
 
 test: $(STAMP) $(MODEL) ## run the whole test suite (unit, integration, e2e, infra)
 	$(PY) -m pytest -q

@@ -249,7 +249,56 @@ def main(argv: list[str] | None = None) -> None:
     print("  total".ljust(44) + f"{layer + sum(libs.values()):8.1f} MB   (Lambda limit: 250 MB)")
     if FP32.exists():
         print("  for comparison, the fp32 graph".ljust(44) + f"{FP32.stat().st_size / 1e6:8.1f} MB")
+    neighbour_index(texts[:100])
     print(f"\nbench finished in {time.perf_counter() - started:.0f} s")
+
+
+def neighbour_index(texts: list[str]) -> None:
+    """Size of the explanation's neighbour index and what looking it up costs per ticket.
+
+    The graph itself scores every index row (its neighbour vote feeds category_probs), so
+    the in-graph lookup is part of every row of the latency table above; this prints that
+    part alone (the same cosine + top-k in numpy) and the Python cost of naming the rows
+    (neighbours.json) for the explanation: the same 100 texts classified with and without
+    it, interleaved, medians per ticket.
+    """
+    model = OnnxClassifier(MODEL_DIR, intra_op_threads=1).load()
+    rows = model.neighbour_examples
+    if not rows:
+        print("\nNeighbour index: this graph has none")
+        return
+    examples = model._examples
+    dims = len(model.classify_batch(["x"])[0].embedding)
+    index = np.random.default_rng(0).normal(size=(rows, dims)).astype(np.float32)
+    query = np.random.default_rng(1).normal(size=dims).astype(np.float32)
+    matmul = []
+    for _ in range(200):
+        t0 = time.perf_counter()
+        sims = index @ query
+        np.argpartition(-sims, 20)[:20]
+        matmul.append((time.perf_counter() - t0) * 1000)
+    bare = OnnxClassifier(MODEL_DIR, intra_op_threads=1).load()
+    bare.attach(bare._session, bare._tokenizer, bare.manifest)  # no rows named: no lookup
+    with_names, without = [], []
+    for text in texts:
+        for runner, sink in ((model, with_names), (bare, without)):
+            t0 = time.perf_counter()
+            runner.classify_batch([text])
+            sink.append((time.perf_counter() - t0) * 1000)
+    json_mb = (MODEL_DIR / "neighbours.json").stat().st_size / 1e6
+    print("\nNeighbour index (explanations: 3 nearest labelled examples per ticket)")
+    print("  rows x dims".ljust(44) + f"{rows} x {dims}")
+    print("  in the graph (fp16 initializer)".ljust(44) + f"{rows * dims * 2 / 1e6:8.1f} MB")
+    print("  neighbours.json (ids, labels, excerpts)".ljust(44) + f"{json_mb:8.2f} MB")
+    print(
+        "  cosine + top-20 over the index, numpy fp32".ljust(44)
+        + f"{np.median(matmul):8.3f} ms / ticket (median of 200)"
+    )
+    print(
+        "  classify, with / without naming the rows".ljust(44)
+        + f"{np.median(with_names):6.2f} / {np.median(without):.2f} ms / ticket "
+        f"(median of {len(texts)}; {len(examples)} examples)"
+    )
 
 
 if __name__ == "__main__":

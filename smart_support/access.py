@@ -23,7 +23,7 @@ class Role(StrEnum):
 
 _S, _AG, _AD = Role.SUBMITTER, Role.AGENT, Role.ADMIN
 
-# (method, path as the template writes it) -> the roles that may call it. /health is public.
+# (method, path as the template writes it) -> the roles that may call it. PUBLIC_ROUTES are open.
 ROUTE_ROLES: dict[tuple[str, str], frozenset[Role]] = {
     ("POST", "/tickets"): frozenset({_S, _AD}),
     ("GET", "/tickets/{ticket_id}/status"): frozenset({_S, _AG, _AD}),
@@ -33,12 +33,15 @@ ROUTE_ROLES: dict[tuple[str, str], frozenset[Role]] = {
     ("GET", "/incidents"): frozenset({_AG, _AD}),
     ("GET", "/incidents/{incident_id}"): frozenset({_AG, _AD}),
     ("POST", "/tickets/{ticket_id}/resolve"): frozenset({_AG, _AD}),
+    ("POST", "/tickets/{ticket_id}/correction"): frozenset({_AG, _AD}),
+    ("GET", "/corrections"): frozenset({_AG, _AD}),
     ("GET", "/agents"): frozenset({_AD}),
     ("PUT", "/agents/{agent_id}"): frozenset({_AD}),
     ("GET", "/docs"): frozenset({_AD}),
     ("GET", "/openapi.json"): frozenset({_AD}),
 }
-PUBLIC_ROUTES: frozenset[tuple[str, str]] = frozenset({("GET", "/health")})
+# The console's page is static: it holds no data, and every call it makes needs a key.
+PUBLIC_ROUTES: frozenset[tuple[str, str]] = frozenset({("GET", "/health"), ("GET", "/console")})
 
 
 def routes_for(role: Role) -> list[tuple[str, str]]:

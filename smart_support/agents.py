@@ -30,7 +30,13 @@ from smart_support.config import CATEGORIES
 from smart_support.errors import InvalidRequest
 from smart_support.keys import Keys
 from smart_support.observability import MetricName, logger, metrics
-from smart_support.routing import AgentSlot, RoutingTicket, solve_assignment
+from smart_support.routing import (
+    AgentSlot,
+    AgentState,
+    RoutingTicket,
+    explain_assignment,
+    solve_assignment,
+)
 from smart_support.scripting import ScriptCall, pipelined, register
 
 AGENT_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
@@ -139,6 +145,9 @@ class AgentRegistry:
         self._reserve = register(client, "agents_reserve")
         self._wait = register(client, "agents_wait")
         self._release = register(client, "agents_release")
+        self._unassign = register(client, "agents_unassign")
+        # Every agent as the latest snapshot found it, online or not, for explanations.
+        self.last_agents: list[AgentState] = []
 
     def open_key(self, agent_id: str) -> str:
         return f"{self._tag}:open:{agent_id}"
@@ -207,8 +216,18 @@ class AgentRegistry:
             keys=self._ticket_keys(), args=[self._tag, *ticket_ids]
         )
         slots: list[AgentSlot] = []
+        self.last_agents = []
         for i in range(0, len(agents_flat), 3):
             record = _record(agents_flat[i + 1])
+            self.last_agents.append(
+                AgentState(
+                    agents_flat[i],
+                    record["skills"],
+                    record["capacity"],
+                    int(agents_flat[i + 2]),
+                    record["status"],
+                )
+            )
             if record["status"] != "online":
                 continue
             free = record["capacity"] - int(agents_flat[i + 2])
@@ -301,6 +320,15 @@ class AgentRegistry:
             already_resolved=outcome == "already",
         )
 
+    def unassign(self, ticket_id: str) -> str | None:
+        """Take a ticket from its agent (or from the waiting lists) without resolving it, so
+        it can be routed again (a correction). Answers the agent it had, if any."""
+        agent = self._unassign(
+            keys=[self.assignment_key, self.waiting_key],
+            args=[self._tag, ticket_id],
+        )
+        return str(agent) if agent else None
+
 
 class Router:
     """Assigns SQS batches to agents: solve jointly, reserve atomically, re-solve lost races."""
@@ -308,6 +336,7 @@ class Router:
     def __init__(self, registry: AgentRegistry, *, max_rounds: int = MAX_ROUTING_ROUNDS) -> None:
         self._registry = registry
         self._max_rounds = max_rounds
+        self.seen: list[AgentState] = []  # the agents as the last route_batch first found them
 
     def route_batch(self, tickets: Sequence[RoutingTicket]) -> dict[str, str | None]:
         """Map each ticket id to its agent, or None when it waits (or was resolved with none).
@@ -326,6 +355,7 @@ class Router:
             # without persistence). The default agents are seeded as at first use.
             logger.info("agent registry was empty; default agents seeded")
             slots, settled = self._registry.snapshot(list(pending))
+        self.seen = list(self._registry.last_agents)
         for round_no in range(self._max_rounds):
             for ticket_id, found in settled.items():
                 if ticket_id in pending:
@@ -362,6 +392,10 @@ class Router:
         if waits:
             metrics.add_metric(name=MetricName.ASSIGNMENT_WAITS, unit=MetricUnit.Count, value=waits)
         return {t.ticket_id: result.get(t.ticket_id) for t in tickets}
+
+    def explain(self, ticket: RoutingTicket, agent_id: str | None) -> dict[str, Any]:
+        """The routing part of a ticket's explanation, against the last route_batch's view."""
+        return explain_assignment(ticket.category, agent_id, self.seen)
 
     def drain_waiting(self, limit: int = 10) -> dict[str, str]:
         """Route the most urgent waiting tickets again, e.g. after PUT /agents raised a capacity

@@ -29,6 +29,8 @@ from smart_support.agents import Router as TicketRouter
 from smart_support.breaker import breaker_snapshot
 from smart_support.cache import CACHE_ERRORS
 from smart_support.config import CATEGORIES, get_settings
+from smart_support.console import console_page
+from smart_support.corrections import CorrectionIn, apply_correction, recent
 from smart_support.dedup import IncidentStore, InvalidCursorError
 from smart_support.errors import (
     AppError,
@@ -585,3 +587,59 @@ def resolve_ticket(ticket_id: TicketId) -> dict[str, Any]:
         "already_resolved": outcome.already_resolved,
         "handed_ticket_id": outcome.handed_ticket_id,
     }
+
+
+# Corrections and the console -------------------------------------------------------
+
+
+@query_router.post(
+    "/tickets/<ticket_id>/correction",
+    summary="Correct a ticket's category and/or urgency (its agent, or an admin)",
+    description="Re-routes the ticket by the corrected category (its old agent's slot is "
+    "freed, it moves in the ready queue), records who changed what from what to what, and "
+    "keeps the labelled example for the next model build. Repeating a correction changes "
+    "nothing; correcting a resolved ticket or an incident member only records the label. "
+    "409 while the ticket is not yet processed.",
+    responses={
+        200: {"description": "The updated status", "content": {JSON: {"model": TicketStatus}}},
+        409: {"description": "Not processed yet", "content": {JSON: {"model": ErrorOut}}},
+        **ERRORS,
+    },
+)
+def correct_ticket(ticket_id: TicketId, correction: CorrectionIn) -> dict[str, Any]:
+    services = get_services()
+    apply_correction(services, ticket_id, correction, _caller())
+    row = services.store.get(ticket_id)
+    if row is None:
+        raise NotFound(f"no ticket {ticket_id}")
+    return status_from_row(row).model_dump(exclude_none=True)
+
+
+@query_router.get(
+    "/corrections",
+    summary="The latest corrections, newest first",
+    responses={200: {"description": "Corrections"}, **ERRORS},
+)
+def corrections(limit: Annotated[int, Query(ge=1, le=100)] = 20) -> dict[str, Any]:
+    services = get_services()
+    return {"items": recent(services.redis, services.keys, limit)}
+
+
+@query_router.get(
+    "/console",
+    summary="The operator console: one static page over this API (open; its calls need a key)",
+    include_in_schema=False,
+)
+def console() -> Response[str]:
+    page = console_page()
+    return Response(
+        200,
+        "text/html; charset=utf-8",
+        page.html,
+        headers={
+            "Content-Security-Policy": page.policy,
+            "X-Content-Type-Options": "nosniff",
+            "Referrer-Policy": "no-referrer",
+            "Cache-Control": "no-store",
+        },
+    )

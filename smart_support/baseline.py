@@ -76,15 +76,31 @@ def urgency_score(text: str) -> float:
     return round(min(1.0, max(0.0, score)), 4)
 
 
+def urgency_rules(text: str) -> tuple[str, ...]:
+    """The rules behind ``urgency_score``, as the explanation names them: weight and match."""
+    found = [
+        f"{w:+.2f} {m.group(0).lower()!r}" for p, w in _COMPILED_URGENT if (m := p.search(text))
+    ]
+    found += [
+        f"{-w:+.2f} {m.group(0).lower()!r}" for p, w in _COMPILED_CALM if (m := p.search(text))
+    ]
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.6:
+        found.append("+0.10 shouting (mostly capitals)")
+    return ("0.30 base", *found)
+
+
 def classify_text(text: str) -> Classification:
     scores = category_scores(text)
     total = sum(scores.values())
     if total == 0:
         category, confidence = "Technical", 1.0 / len(CATEGORIES)
+        probabilities = tuple(1.0 / len(CATEGORIES) for _ in CATEGORIES)
     else:
         # Ties go to the first category in CATEGORIES order, deterministically.
         category = max(CATEGORIES, key=lambda c: scores[c])
         confidence = scores[category] / total
+        probabilities = tuple(round(scores[c] / total, 4) for c in CATEGORIES)
     return Classification(
         category=category,
         category_confidence=round(confidence, 4),
@@ -92,6 +108,8 @@ def classify_text(text: str) -> Classification:
         model="baseline",
         embedding=lexical_embedding(text),
         embedding_space=EMBEDDING_SPACE,
+        probabilities=probabilities,
+        urgency_rules=urgency_rules(text),
     )
 
 

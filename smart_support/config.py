@@ -53,6 +53,10 @@ class Settings:
     urgency_high_threshold: float = 0.8
     urgency_medium_threshold: float = 0.5
 
+    # Review and corrections
+    review_confidence: float = 0.6  # a category confidence under this sets needs_review
+    corrections_stream_length: int = 10_000  # corrections kept in Redis (approximately)
+
     # Storms
     dedup_similarity: float = 0.9
     storm_min_tickets: int = 10  # more than this many similar tickets make an incident
@@ -116,13 +120,18 @@ def _validate(s: Settings) -> None:
         raise ConfigError("REDIS_CLUSTER must be 'auto', '1' or '0'")
     if s.classifier not in ("onnx", "baseline"):
         raise ConfigError("CLASSIFIER must be 'onnx' or 'baseline'")
-    for name in ("urgency_alert_threshold", "dedup_similarity"):
+    for name in ("urgency_alert_threshold", "dedup_similarity", "review_confidence"):
         value = getattr(s, name)
         if not 0.0 <= value <= 1.0:
             raise ConfigError(f"{name.upper()} must lie in [0, 1]")
     if not 0 < s.urgency_medium_threshold <= s.urgency_high_threshold <= 1:
         raise ConfigError("urgency thresholds must satisfy 0 < medium <= high <= 1")
-    for name in ("model_budget_ms", "storm_window_seconds", "breaker_cooldown_seconds"):
+    for name in (
+        "model_budget_ms",
+        "storm_window_seconds",
+        "breaker_cooldown_seconds",
+        "corrections_stream_length",
+    ):
         if getattr(s, name) <= 0:
             raise ConfigError(f"{name.upper()} must be positive")
 

@@ -104,7 +104,8 @@ class CredentialStore:
         return issued
 
 
-def _client(args: argparse.Namespace) -> redis.Redis:
+def redis_client_from(args: argparse.Namespace) -> redis.Redis:
+    """The cache named by the --redis-url / --redis-url-parameter / --redis-auth-secret flags."""
     from smart_support.config import load_settings
     from smart_support.services import connect_redis
 
@@ -138,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         command = commands.add_parser(name, help=f"{name} a key by its id")
         command.add_argument("key_id")
     args = parser.parse_args(argv)
-    store = CredentialStore(_client(args), Keys(args.key_prefix))
+    store = CredentialStore(redis_client_from(args), Keys(args.key_prefix))
     if args.command == "create":
         issued = store.create(Role(args.role), args.name, args.label)
         print(json.dumps({"api_key": issued.api_key, **issued.principal.context()}))

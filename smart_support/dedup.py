@@ -166,6 +166,9 @@ class StormDetector:
         self._read = register(redis_client, "dedup_read")
         self._apply = register(redis_client, "dedup_apply")
         self._cache: dict[str, _SpaceCache] = {}
+        # Cosine of each ticket decided by the last observe_batch to its cluster's
+        # representative (1.0 for a ticket that founded its cluster), for explanations.
+        self.similarity: dict[str, float] = {}
 
     def observe_batch(self, items: Sequence[StormInput]) -> dict[str, StormDecision]:
         """Decide every ticket of the batch; tickets without a usable embedding get no decision.
@@ -174,6 +177,7 @@ class StormDetector:
         StormContentionError when concurrent callers kept invalidating the batch's view.
         """
         batch = self._unique(items)
+        self.similarity = {}
         if not batch:
             return {}
         for _attempt in range(self._max_attempts):
@@ -292,6 +296,7 @@ class StormDetector:
                     sim = float(rep @ vector)
                     if sim > best_sim:
                         best_id, best_sim = snap.new_ids[j], sim
+            self.similarity[item.ticket_id] = round(best_sim if best_id else 1.0, 4)
             if best_id is None:
                 best_id = uuid.uuid4().hex
                 new[best_id] = {"s": item.embedding_space, "r": _encode_vector(vector)}

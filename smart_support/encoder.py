@@ -16,11 +16,16 @@ from typing import Any
 
 import numpy as np
 
-from smart_support.classification import Classification
+from smart_support.classification import Classification, Neighbour
 from smart_support.config import CATEGORIES, Settings, get_settings
 from smart_support.masking import mask_volatile
 
 OUTPUTS = ("embedding", "category_probs", "urgency")
+# Given by a graph with a neighbour vote, with neighbours.json naming their rows.
+NEIGHBOUR_OUTPUTS = ("neighbours", "neighbour_similarity")
+EXPLAINED_NEIGHBOURS = 3  # nearest examples each answer carries for its explanation
+RATED_NEIGHBOURS = 3  # nearest examples with an urgency label, for the urgency's explanation
+EXCERPT_CHARS = 80
 MAX_TOKENS = 256
 # ORT's load-time fusion of each residual Add + LayerNormalization into one
 # SkipLayerNormalization. Its CPU kernel is a plain scalar loop: at 50 tokens it took 100 us
@@ -128,6 +133,8 @@ class OnnxClassifier:
         self._session: Any = None
         self._tokenizer: Any = None
         self._manifest: dict[str, Any] = {}
+        self._examples: list[dict[str, Any]] = []
+        self._outputs: list[str] = list(OUTPUTS)
 
     @property
     def loaded(self) -> bool:
@@ -192,17 +199,68 @@ class OnnxClassifier:
         missing = set(OUTPUTS) - {o.name for o in session.get_outputs()}
         if missing:
             raise ModelUnavailable(f"{self.model_path} lacks outputs {sorted(missing)}")
-        self.attach(session, tokenizer, manifest)
+        self.attach(session, tokenizer, manifest, self._read_examples(session))
 
-    def attach(self, session: Any, tokenizer: Any, manifest: dict[str, Any]) -> OnnxClassifier:
-        """Use an already opened session and tokenizer (tools, and test doubles of either)."""
+    def _read_examples(self, session: Any) -> list[dict[str, Any]]:
+        """The rows behind the graph's neighbour outputs; none if the graph has none."""
+        if not set(NEIGHBOUR_OUTPUTS) <= {o.name for o in session.get_outputs()}:
+            return []
+        try:
+            data = json.loads((self.model_dir / "neighbours.json").read_text("utf-8"))
+            return list(data["examples"])
+        except (OSError, ValueError, KeyError) as exc:
+            raise ModelUnavailable(f"no usable neighbours.json in {self.model_dir}: {exc}") from exc
+
+    def attach(
+        self,
+        session: Any,
+        tokenizer: Any,
+        manifest: dict[str, Any],
+        examples: Sequence[dict[str, Any]] = (),
+    ) -> OnnxClassifier:
+        """Use an already opened session and tokenizer (tools, and test doubles of either).
+
+        ``examples`` name the rows of the graph's ``neighbours`` output, when it has one.
+        """
         import onnxruntime as ort
 
         self._ort = ort
         self._manifest = manifest
         self._tokenizer = tokenizer
+        self._examples = list(examples)
+        self._outputs = list(OUTPUTS) + (list(NEIGHBOUR_OUTPUTS) if self._examples else [])
         self._session = session
         return self
+
+    @property
+    def neighbour_examples(self) -> int:
+        """Rows in the neighbour index (0 when the graph has no neighbour vote)."""
+        self.load()
+        return len(self._examples)
+
+    def _neighbours(
+        self, rows: np.ndarray, similarity: np.ndarray, limit: int, rated: bool = False
+    ) -> tuple[Neighbour, ...]:
+        found: list[Neighbour] = []
+        for row, sim in zip(rows.tolist(), similarity.tolist(), strict=True):
+            if not 0 <= row < len(self._examples):
+                continue
+            example = self._examples[row]
+            urgency = example.get("urgency")
+            if rated and urgency is None:
+                continue
+            found.append(
+                Neighbour(
+                    id=str(example["id"]),
+                    category=str(example["category"]),
+                    similarity=round(float(sim), 4),
+                    excerpt=str(example.get("excerpt", ""))[:EXCERPT_CHARS],
+                    urgency=None if urgency is None else float(urgency),
+                )
+            )
+            if len(found) == limit:
+                break
+        return tuple(found)
 
     def warm(self) -> None:
         """Load and run one tiny inference, so the first real batch pays no setup cost."""
@@ -229,11 +287,18 @@ class OnnxClassifier:
         for group in length_groups([len(x) for x in ids], self.max_batch):
             input_ids, mask = pad([ids[i] for i in group])
             budget = None if budget_ms is None else budget_ms * len(group)
-            embedding, probs, urgency = self._run(input_ids, mask, budget)
+            embedding, probs, urgency, *near = self._run(input_ids, mask, budget)
             if not (np.isfinite(probs).all() and np.isfinite(urgency).all()):
                 raise ModelError("inference produced non-finite values")
             for row, i in enumerate(group):
                 best = int(np.argmax(probs[row]))
+                nearest: tuple[Neighbour, ...] = ()
+                rated: tuple[Neighbour, ...] = ()
+                if near:
+                    rows, similarity = near[0][row], near[1][row]
+                    nearest = self._neighbours(rows, similarity, EXPLAINED_NEIGHBOURS)
+                    # The urgency's evidence: the nearest examples that carry an urgency label.
+                    rated = self._neighbours(rows, similarity, RATED_NEIGHBOURS, rated=True)
                 results[i] = Classification(
                     category=CATEGORIES[best],
                     category_confidence=float(probs[row, best]),
@@ -241,6 +306,9 @@ class OnnxClassifier:
                     model=self.name,
                     embedding=tuple(embedding[row].tolist()),
                     embedding_space=space,
+                    probabilities=tuple(round(float(p), 4) for p in probs[row]),
+                    neighbours=nearest,
+                    urgency_neighbours=rated,
                 )
         return [r for r in results if r is not None]
 
@@ -260,7 +328,7 @@ class OnnxClassifier:
             timer.start()
         try:
             outputs = self._session.run(
-                list(OUTPUTS), {"input_ids": input_ids, "attention_mask": mask}, run_options
+                self._outputs, {"input_ids": input_ids, "attention_mask": mask}, run_options
             )
         except Exception as exc:
             if expired.is_set():

@@ -68,6 +68,10 @@ class Keys:
     def storm_tag(self) -> str:
         return f"{self.prefix}:{{storm}}"
 
+    # Agents' corrections (one slot): a bounded stream, the export's source.
+    def corrections(self) -> str:
+        return f"{self.prefix}:{{corrections}}:stream"
+
     # API credentials (one slot): a record per key digest and an index of key ids.
     @property
     def auth_tag(self) -> str:

@@ -41,6 +41,8 @@ class MetricName:
     ASSIGNMENTS = "Assignments"
     ASSIGNMENT_WAITS = "AssignmentWaits"  # tickets left ready with no agent free
     DEPENDENCY_ERRORS = "DependencyErrors"
+    NEEDS_REVIEW = "NeedsReview"  # tickets whose category confidence is under REVIEW_CONFIDENCE
+    CORRECTIONS = "Corrections"  # agents' corrections, also by from_category -> to_category
 
 
 @cache

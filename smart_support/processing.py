@@ -20,6 +20,7 @@ from smart_support.agents import AgentRegistry, Router
 from smart_support.baseline import BaselineClassifier
 from smart_support.classification import Classification, Classifier, urgency_label
 from smart_support.dedup import IncidentStore, StormDecision, StormDetector, StormInput
+from smart_support.explanation import build_explanation, storm_part
 from smart_support.observability import MetricName, count_by, logger, metrics
 from smart_support.routing import RoutingTicket
 from smart_support.services import Services
@@ -58,6 +59,8 @@ class Job:
     result: Classification | None = None
     storm: StormDecision | None = None
     agent: str | None = None
+    routing: dict[str, Any] | None = None  # the routing part of the explanation
+    storm_similarity: float | None = None
 
     @property
     def text(self) -> str:
@@ -180,15 +183,17 @@ class Pipeline:
         )
         for job in jobs:
             job.storm = decisions.get(job.ticket_id)
-        solo = [job for job in jobs if not (job.storm and job.storm.incident_id)]
+            job.storm_similarity = self.storms.similarity.get(job.ticket_id)
+        solo = [job for job in jobs if job.result and not (job.storm and job.storm.incident_id)]
         routing = [
             RoutingTicket(job.ticket_id, job.result.category, job.result.urgency_score)
             for job in solo
             if job.result
         ]
         assigned = self.router.route_batch(routing)
-        for job in solo:
+        for job, ticket in zip(solo, routing, strict=True):
             job.agent = assigned.get(job.ticket_id)
+            job.routing = self.router.explain(ticket, job.agent)
 
     def _publish(self, job: Job) -> None:
         if job.result is None:  # a step before this one always sets it
@@ -201,6 +206,14 @@ class Pipeline:
             self.store.remove_from_queue(job.ticket_id)
         else:
             self.store.mark_ready(job.ticket_id, result.urgency_score, result.category, job.agent)
+        review = result.category_confidence < self.settings.review_confidence
+        explanation = build_explanation(
+            result,
+            self.settings,
+            job.routing
+            or {"agent": None, "waiting_because": "part of a master incident, handled as one"},
+            storm_part(storm, job.storm_similarity),
+        )
         fields = {
             "status": "master_incident" if in_incident else "completed",
             "category": result.category,
@@ -212,6 +225,8 @@ class Pipeline:
             "incident_id": storm.incident_id if storm else None,
             "completed_at": stamp,
             "updated_at": stamp,
+            "needs_review": "1" if review else None,
+            "explanation": explanation,
         }
         self._alert(job, fields)
         if self.store.finish(job.ticket_id, job.token, fields) == "done":
@@ -221,6 +236,8 @@ class Pipeline:
         metrics.add_metric(name=MetricName.TICKETS_COMPLETED, unit="Count", value=1)
         # The same count split by category and by the model that answered, for the dashboard.
         count_by(MetricName.TICKETS_COMPLETED, category=result.category, model=result.model)
+        if review:
+            metrics.add_metric(name=MetricName.NEEDS_REVIEW, unit="Count", value=1)
         created_ms = job.message.get("created_ms")
         if created_ms:
             metrics.add_metric(

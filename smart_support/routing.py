@@ -221,3 +221,79 @@ def _hungarian(cost: list[list[int]], width: int) -> list[int]:
         if owner[j]:
             chosen[owner[j] - 1] = j - 1
     return chosen
+
+
+@dataclass(frozen=True)
+class AgentState:
+    """An agent as routing found it (online or not), for explaining a decision."""
+
+    agent_id: str
+    skills: dict[str, float]
+    capacity: int
+    load: int
+    status: str
+
+    @property
+    def full(self) -> bool:
+        return self.load >= self.capacity
+
+
+def _card(agent: AgentState, category: str) -> dict[str, object]:
+    return {
+        "agent_id": agent.agent_id,
+        "skill": round(_unit(agent.skills.get(category, 0.0)), 4),
+        "load": agent.load,
+        "capacity": agent.capacity,
+        "status": agent.status,
+    }
+
+
+def _blocker(agent: AgentState) -> str | None:
+    if agent.status != "online":
+        return "offline"
+    if agent.full:
+        return f"full ({agent.load}/{agent.capacity})"
+    return None
+
+
+def explain_assignment(
+    category: str, chosen: str | None, agents: Sequence[AgentState]
+) -> dict[str, object]:
+    """Why a ticket went to ``chosen`` (or waits), from the agents as routing saw them.
+
+    The runner-up is the best other agent with a skill for the category; it lost on status,
+    capacity, skill, or, when none of those, to the batch's joint assignment (its free slots
+    went to more urgent tickets, or an equally skilled agent had more room).
+    """
+    able = sorted(
+        (a for a in agents if _q(a.skills.get(category, 0.0)) > 0),
+        key=lambda a: (-_unit(a.skills.get(category, 0.0)), a.load - a.capacity, a.agent_id),
+    )
+    winner = next((a for a in able if a.agent_id == chosen), None)
+    others = [a for a in able if a.agent_id != chosen]
+    answer: dict[str, object] = {"agent": _card(winner, category) if winner else None}
+    if chosen is not None:
+        runner = others[0] if others else None
+        if runner is None:
+            answer["runner_up"] = None
+        else:
+            mine = _unit(winner.skills.get(category, 0.0)) if winner else 0.0
+            theirs = _unit(runner.skills.get(category, 0.0))
+            reason = _blocker(runner) or (
+                f"lower skill ({theirs:.2f} < {mine:.2f})"
+                if theirs < mine
+                else "the batch's joint assignment preferred the chosen agent (more free "
+                "capacity, or its slots went to more urgent tickets)"
+            )
+            answer["runner_up"] = {**_card(runner, category), "lost_because": reason}
+        return answer
+    if not able:
+        answer["waiting_because"] = f"no agent has a skill for {category}"
+    else:
+        blocked = [f"{a.agent_id} {_blocker(a)}" for a in able if _blocker(a)]
+        answer["waiting_because"] = (
+            "every agent with a skill for it is unavailable: " + ", ".join(blocked)
+            if len(blocked) == len(able)
+            else "the free slots went to more urgent tickets of the same batch"
+        )
+    return answer

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic.json_schema import JsonDict
@@ -83,6 +83,95 @@ class TicketAccepted(BaseModel):
     status_url: str
 
 
+Probability = Annotated[float, Field(ge=0.0, le=1.0)]
+
+
+class NearestExample(BaseModel):
+    """A labelled training example close to the ticket (the model layer's neighbour index)."""
+
+    id: str
+    category: str
+    similarity: float = Field(description="cosine between the two embeddings")
+    excerpt: str = Field(description="the example's first words")
+
+
+class CategoryEvidence(BaseModel):
+    probabilities: dict[str, Probability] = Field(description="every category's probability")
+    nearest: list[NearestExample] = Field(description="the 3 nearest labelled examples")
+
+
+class RatedExample(BaseModel):
+    id: str
+    urgency: float | None = None
+    similarity: float
+
+
+class UrgencySignals(BaseModel):
+    source: str = Field(description="which classifier answered and what it reads")
+    nearest_rated: list[RatedExample] | None = Field(
+        default=None, description="model: the nearest training examples with an urgency label"
+    )
+    rules: list[str] | None = Field(
+        default=None, description="baseline: the keyword rules that matched, with their weights"
+    )
+
+
+class UrgencyEvidence(BaseModel):
+    score: Probability
+    label: Literal["high", "medium", "low"]
+    signals: UrgencySignals
+
+
+class AgentCard(BaseModel):
+    agent_id: str
+    skill: float = Field(description="the agent's skill for the ticket's category")
+    load: int = Field(description="open tickets when routing looked")
+    capacity: int
+    status: str
+
+
+class RunnerUp(AgentCard):
+    lost_because: str
+
+
+class RoutingEvidence(BaseModel):
+    agent: AgentCard | None = Field(
+        default=None, description="the chosen agent; absent while the ticket waits"
+    )
+    runner_up: RunnerUp | None = None
+    waiting_because: str | None = None
+
+
+class StormEvidence(BaseModel):
+    incident_id: str | None = Field(default=None, description="the master incident joined")
+    cluster_similarity: float | None = Field(
+        default=None,
+        description="cosine to the cluster's representative; 1.0 when the ticket founded it",
+    )
+    member_count: int = Field(description="members of the storm when the ticket was counted")
+
+
+class Explanation(BaseModel):
+    """Why the ticket was decided so, from the same pass that decided it (at most 2 KB)."""
+
+    category: CategoryEvidence
+    urgency: UrgencyEvidence
+    routing: RoutingEvidence | None = None
+    storm: StormEvidence | None = None
+
+
+class CorrectionRecord(BaseModel):
+    """The latest correction of a ticket: who changed what from what to what, and when."""
+
+    by: str
+    at: str
+    from_category: str
+    to_category: str
+    from_urgency: float
+    to_urgency: float
+    reason: str | None = None
+
+
 class TicketStatus(BaseModel):
     ticket_id: str
     status: Literal["pending", "processing", "completed", "master_incident", "resolved"]
@@ -101,6 +190,11 @@ class TicketStatus(BaseModel):
     completed_at: str | None = None
     resolved_at: str | None = None
     dequeued_at: str | None = None
+    needs_review: bool | None = Field(
+        default=None, description="true when category_confidence is under REVIEW_CONFIDENCE"
+    )
+    explanation: Explanation | None = None
+    correction: CorrectionRecord | None = None
 
 
 class TicketDetail(TicketStatus):
@@ -132,4 +226,9 @@ def status_from_row(row: dict[str, str], model: type[TicketStatus] = TicketStatu
     for name in _FLOATS:
         if name in data:
             data[name] = float(data[name])
+    if "needs_review" in data:
+        data["needs_review"] = data["needs_review"] == "1"
+    for name in ("explanation", "correction"):
+        if name in data:
+            data[name] = json.loads(data[name])
     return model(**data)

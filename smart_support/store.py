@@ -79,6 +79,7 @@ class TicketStore:
         self._pop = register(client, "queue_pop")
         self._pop_for_agent = register(client, "queue_pop_for_agent")
         self._move = register(client, "queue_move")
+        self._refile = register(client, "queue_refile")
 
     # Intake -------------------------------------------------------------
 
@@ -153,6 +154,19 @@ class TicketStore:
             self.keys.popped(),
         ]
         self._ready(keys=keys, args=[ticket_id, urgency, category, agent or ""])
+
+    def refile(self, ticket_id: str, urgency: float, category: str, agent: str | None) -> None:
+        """Put a corrected ticket back in the ready queue under its new category and agent."""
+        self._refile(
+            keys=[
+                self.keys.ready(),
+                self.keys.ready_meta(),
+                self.keys.popped(),
+                self.keys.ready_by_category(category),
+                self.keys.ready_by_agent(agent or ""),
+            ],
+            args=[self.keys.queue_tag, ticket_id, urgency, category, agent or ""],
+        )
 
     def assign_in_queue(self, ticket_id: str, agent: str) -> None:
         self._move(

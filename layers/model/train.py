@@ -499,6 +499,10 @@ def fit_neighbours(
     n_classes: int,
     folds: np.ndarray,
     head_oof: np.ndarray,
+    *,
+    k_grid: Sequence[int] = NEIGHBOUR_K_GRID,
+    tau_grid: Sequence[float] = NEIGHBOUR_TAU_GRID,
+    share_grid: Sequence[float] = NEIGHBOUR_SHARE_GRID,
 ) -> Neighbours:
     """k, tau and share of the neighbour vote, by the lowest out-of-fold cross-entropy.
 
@@ -513,10 +517,10 @@ def fit_neighbours(
     similarity = x @ x.T
     similarity[folds[:, None] == folds[None, :]] = -np.inf
     best: tuple[float, int, float, float] | None = None
-    for k in NEIGHBOUR_K_GRID:
-        for tau in NEIGHBOUR_TAU_GRID:
+    for k in k_grid:
+        for tau in tau_grid:
             votes, _ = neighbour_votes(similarity, y, k, tau)
-            for share in NEIGHBOUR_SHARE_GRID:
+            for share in share_grid:
                 loss = -_neg_cross_entropy(
                     np.log(np.maximum(blend(head_oof, votes, share, 1.0), 1e-12)), y
                 )
@@ -569,6 +573,9 @@ def fit_urgency(
     folds: np.ndarray,
     token_ids: Sequence[Sequence[int]] | None = None,
     skip_tokens: Sequence[int] = (),
+    *,
+    l2_grid: Sequence[float] = URGENCY_L2_GRID,
+    bag_l2_grid: Sequence[float] = URGENCY_BAG_L2_GRID,
 ) -> Fitted:
     """Ridge score z in two stages, then S = sigmoid(slope (z - cut) + logit 0.8).
 
@@ -594,7 +601,7 @@ def fit_urgency(
     def by_spearman(oof: np.ndarray, ys: np.ndarray) -> float:
         return spearman(oof[:, 0], ys[:, 0])
 
-    grid = _grid((0.0,), URGENCY_L2_GRID, False)
+    grid = _grid((0.0,), l2_grid, False)
     (_, l2), score, oof = _search(x, no_bag, y, folds, fit, grid, by_spearman)
     bag_l2, first_stage = 0.0, oof
     # Stage one is fitted once per fold; every bag penalty reuses that fold's residual
@@ -608,7 +615,7 @@ def fit_urgency(
         per_fold.append(
             (va, y[tr] - (gram @ a + b), second.gram(1.0), second.cross(no_bag[va], bag[va], 1.0))
         )
-    for candidate in URGENCY_BAG_L2_GRID if per_fold else ():
+    for candidate in bag_l2_grid if per_fold else ():
         trial = first_stage.copy()
         for va, residual, gram, cross in per_fold:
             a, b = _ridge(gram, residual, candidate, _identity)

@@ -24,6 +24,7 @@ from smart_support.observability import MetricName
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "infra" / "template.yaml"
 HEALTH = ("GET", "/health")
+CONSOLE = ("GET", "/console")  # a static page; every call it makes needs a key
 
 
 def serverless_functions(template: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -198,7 +199,7 @@ def test_no_secret_value_sits_in_the_environment(template: dict) -> None:
 # API -------------------------------------------------------------------------------------
 
 
-def test_every_route_but_health_goes_through_the_key_authorizer(
+def test_every_route_but_health_and_the_console_page_goes_through_the_key_authorizer(
     translated: dict, template: dict
 ) -> None:
     (api,) = resources_of_type(translated, "AWS::ApiGateway::RestApi").values()
@@ -207,13 +208,13 @@ def test_every_route_but_health_goes_through_the_key_authorizer(
     assert set(served) == set(_api_routes(template))
     for route, operation in served.items():
         guarded = {"KeyAuthorizer": []} in operation.get("security", [])
-        assert guarded == (route != HEALTH), route
+        assert guarded == (route not in (HEALTH, CONSOLE)), route
 
 
 def test_the_route_table_names_the_roles_of_every_guarded_template_route(template: dict) -> None:
-    guarded = set(_api_routes(template)) - {HEALTH}
+    guarded = set(_api_routes(template)) - {HEALTH, CONSOLE}
     assert guarded == set(ROUTE_ROLES)
-    assert {HEALTH} == PUBLIC_ROUTES
+    assert {HEALTH, CONSOLE} == PUBLIC_ROUTES
 
 
 def test_the_authorizer_caches_by_the_key_header_briefly(template: dict) -> None:
@@ -318,10 +319,11 @@ def test_template_routes_are_the_routes_the_code_serves(template: dict) -> None:
         for method in operations
         if method.lower() in {"get", "put", "post", "delete", "patch", "head", "options"}
     }
-    # The docs routes serve the document itself, so it need not list them.
+    # The docs routes serve the document itself and the console is a page over the API, so
+    # the document need not list them.
     declared = set(_api_routes(template))
     assert served - declared == set()
-    assert declared - served <= {("GET", "/docs"), ("GET", "/openapi.json")}
+    assert declared - served <= {("GET", "/docs"), ("GET", "/openapi.json"), CONSOLE}
 
 
 # Least privilege -------------------------------------------------------------------------

@@ -26,6 +26,7 @@ import pytest
 import redis
 from redis.crc import key_slot
 
+from smart_support import corrections
 from smart_support.breaker import CircuitBreaker
 from smart_support.config import Settings
 from smart_support.dedup import StormDetector, StormInput
@@ -181,8 +182,14 @@ def storm_inputs(count: int) -> list[StormInput]:
 def workload(env: Env, ingest: Any, process: Any, query: Any, context: Any) -> None:
     """Touch every script: intake, undo, processing, routing, queue, agents, storms, breaker."""
     services = env.services
-    for text in ("API server crash and error", "Refund and billing charge issue", "GDPR contract"):
+    first = [
         submit(ingest, context, description=text)
+        for text in (
+            "API server crash and error",
+            "Refund and billing charge issue",
+            "GDPR contract",
+        )
+    ]
     idem = {"Idempotency-Key": "slots-1", "Content-Type": "application/json"}
     event_body = {"description": "charged twice"}
     from tests.integration.conftest import api_event
@@ -203,6 +210,21 @@ def workload(env: Env, ingest: Any, process: Any, query: Any, context: Any) -> N
     assert run_batch(process, context, env.drain()) == set()
     call(query, context, "PUT", "/agents/Agent1", {"status": "online", "capacity": 2})
     call(query, context, "POST", f"/tickets/{parked[0]}/resolve")
+    # A correction: the ticket's script, unassign, re-route, re-file, the stream; then export.
+    correction = {"category": "Legal", "urgency_score": 0.9, "reason": "slots"}
+    call(query, context, "POST", f"/tickets/{first[0]}/correction", correction)
+    get(query, context, "/corrections")
+    # An agent's next: its own tickets first, then unassigned ones it has a skill for.
+    as_agent = api_event("get_status", path="/tickets/next", resource="/tickets/next")
+    as_agent.update(httpMethod="POST", pathParameters=None)
+    as_agent["requestContext"] = {
+        **as_agent["requestContext"],
+        "resourcePath": "/tickets/next",
+        "httpMethod": "POST",
+        "authorizer": {"role": "agent", "name": "Agent1", "key_id": "k1"},
+    }
+    query(as_agent, context)
+    corrections.training_records(corrections._entries(services.redis, services.keys.corrections()))
     get(query, context, "/tickets/next")
     get(query, context, "/tickets/next", {"category": "Billing"})
     # An agent's own take: its assigned tickets first, then its categories.

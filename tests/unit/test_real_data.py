@@ -24,6 +24,7 @@ def _data_files() -> list[Path]:
         *sorted((ROOT / "data" / "real" / "train").glob("*.jsonl")),
         *sorted((ROOT / "data" / "real" / "external").glob("*.jsonl")),
         *sorted((ROOT / "data" / "eval").glob("*.jsonl")),
+        *sorted((ROOT / "data" / "corrections").glob("*.jsonl")),
     ]
 
 
