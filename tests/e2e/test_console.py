@@ -22,6 +22,28 @@ from tests.support.slack_server import SlackStandIn
 
 pytestmark = pytest.mark.e2e
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+
+def _browser_or_reason() -> tuple[str | None, str]:
+    """(executable, "") for Debian's chromium, else Playwright's own Chromium if a developer
+    installed it (`python -m playwright install chromium`); else (None, how to get one)."""
+    if shutil.which(CHROMIUM):
+        return CHROMIUM, ""
+    try:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            bundled = p.chromium.executable_path
+        if bundled and Path(bundled).exists():
+            return bundled, ""
+    except Exception:  # no playwright driver either: same answer as no browser
+        pass
+    return None, (
+        "no Chromium: install Debian's chromium (apt-get install chromium; .ci/run does) or "
+        "Playwright's (.venv/bin/python -m playwright install chromium)"
+    )
+
+
 HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
 
 
@@ -139,11 +161,17 @@ def test_the_console_page_is_open_static_and_locked_down(guarded: RunningStack):
     assert "http://" not in response.text and "https://" not in response.text  # no CDN
 
 
-@pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian's chromium is not installed")
 def test_an_agent_works_the_queue_in_the_console_and_ticket_text_stays_inert(
     guarded: RunningStack, tmp_path: Path
 ):
     from playwright.sync_api import expect, sync_playwright
+
+    executable, why = _browser_or_reason()
+    if executable is None:
+        # CI installs the browser, so there a missing one is a failure, never a skip.
+        if os.environ.get("CI"):
+            pytest.fail(why)
+        pytest.skip(why)
 
     calm = submit(guarded, {"subject": "Invoice copy", "body": "Could I get a copy of my invoice?"})
     hostile = submit(
@@ -151,7 +179,7 @@ def test_an_agent_works_the_queue_in_the_console_and_ticket_text_stays_inert(
         {"subject": f"URGENT outage {HOSTILE}", "body": f"Production is down right now! {HOSTILE}"},
     )
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        browser = p.chromium.launch(executable_path=executable, args=["--no-sandbox"])
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(f"{guarded.url}/console")
         page.fill("#key", guarded.info["keys"]["admin"])
