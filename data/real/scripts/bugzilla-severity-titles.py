@@ -15,7 +15,10 @@ Label rule (fixed before looking at any model output):
     Mozilla S1 0.95, S2 0.65, S3 0.45, S4 0.25; 'N/A' and '--' -> row dropped.
 Sampling: deterministic (seed 11), per severity class at most 70 rows, spread over projects.
 """
-import csv, io, json, random, re, subprocess
+import collections, csv, io, os, random, re, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import SEED, git_show_text, write_jsonl  # noqa: E402
 
 MIRROR = "/work/.mirror/Bookinus+Predicting-Severity-in-Bug-Reports/repo"
 COMMIT = "6bfe4b86b2833d114f6ae043853b4a74846e61ea"
@@ -36,9 +39,7 @@ def main():
     pool = {}
     seen = set()
     for proj, path in FILES.items():
-        raw = subprocess.run(["git", "-C", MIRROR, "show", f"{COMMIT}:{path}"],
-                             capture_output=True, text=True, check=True).stdout
-        for r in csv.DictReader(io.StringIO(raw), delimiter=";"):
+        for r in csv.DictReader(io.StringIO(git_show_text(MIRROR, COMMIT, path)), delimiter=";"):
             sev = r["bsr"].strip().lower()
             if sev not in URG or r["co"].strip().lower() in DROP_CO:
                 continue
@@ -49,7 +50,7 @@ def main():
             # class key merges S-scale into the named scale
             cls = {"s1": "blocker", "s2": "major", "s3": "normal", "s4": "minor"}.get(sev, sev)
             pool.setdefault(cls, []).append((proj, r, t, sev))
-    rng = random.Random(11)
+    rng = random.Random(SEED)
     chosen = []
     for cls in sorted(pool):
         items = pool[cls][:]
@@ -65,15 +66,12 @@ def main():
                     take.append(byp[p].pop())
         chosen += take
     chosen.sort(key=lambda t: (t[0], int(t[1]["bugID"])))
-    with open(OUT, "w") as f:
-        for i, (proj, r, t, sev) in enumerate(chosen, 1):
-            rec = {"id": f"{SLUG}-{i:04d}", "source": SLUG, "subject": "", "body": t,
-                   "category": "Technical", "urgency": URG[sev],
-                   "meta": {"tracker": proj + " Bugzilla", "bug_id": r["bugID"],
-                            "severity": r["bsr"], "priority": r["pr"],
-                            "classification": r["cl"], "product": r["pd"], "component": r["co"]}}
-            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    import collections
+    write_jsonl(OUT, SLUG, [
+        {"subject": "", "body": t, "category": "Technical", "urgency": URG[sev],
+         "meta": {"tracker": proj + " Bugzilla", "bug_id": r["bugID"],
+                  "severity": r["bsr"], "priority": r["pr"],
+                  "classification": r["cl"], "product": r["pd"], "component": r["co"]}}
+        for proj, r, t, sev in chosen])
     print(len(chosen), collections.Counter(c[3] for c in chosen), collections.Counter(c[0] for c in chosen))
 
 

@@ -17,7 +17,10 @@ Label rule (written before reading bodies): the complainant's subject field deci
 Body = the complainant's description up to the first FCC follow-up block ("- - - - -"), which is
 FCC/company text, not the customer's. Exact duplicates and bodies < 20 chars dropped; capped ~2500 chars.
 """
-import csv, hashlib, io, json, re, subprocess, sys
+import csv, io, os, re, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import cap_sentence_or_word as cap, dedup_key, git, sha1_order, write_jsonl  # noqa: E402
 
 SLUG = "fcc-comcast-2015"
 MIRROR = "/work/.mirror/vdhar1992+Topic_modelling_repo/repo"
@@ -36,20 +39,8 @@ EXCLUDE_RE = re.compile(
     r"no service|mbps|bandwidth|internet down)", re.I)
 
 
-def cap(text, limit=2500):
-    text = text.strip()
-    if len(text) <= limit:
-        return text
-    head = text[:limit]
-    cut = max(head.rfind("\n"), head.rfind(". "), head.rfind("? "), head.rfind("! "))
-    if cut < limit // 2:
-        cut = head.rfind(" ")
-    return head[:cut + 1].strip()
-
-
 def show(mirror, path):
-    return subprocess.run(["git", "-C", mirror, "show", f"{COMMIT}:{path}"], check=True,
-                          capture_output=True).stdout.decode("utf-8", errors="replace").lstrip("\ufeff")
+    return git(mirror, "show", f"{COMMIT}:{path}").lstrip("\ufeff")
 
 
 def main():
@@ -77,22 +68,19 @@ def main():
         body = re.split(r"Follow-up message by FCC", body)[0].strip()
         if len(body) < 20:
             continue
-        key = re.sub(r"\s+", " ", body).lower()
+        key = dedup_key(body)
         if key in seen:
             continue
         seen.add(key)
-        order = hashlib.sha1(f"{SLUG}|{t['Ticket #']}".encode()).hexdigest()
-        cand.append((order, t, subject, cap(body)))
+        cand.append((sha1_order(f"{SLUG}|{t['Ticket #']}"), t, subject, cap(body)))
     cand.sort(key=lambda c: c[0])
     taken = sorted(cand[:CAP], key=lambda c: int(c[1]["Ticket #"]))
-    with open(out, "w", encoding="utf-8") as f:
-        for k, (order, t, subject, body) in enumerate(taken, 1):
-            rec = {"id": f"{SLUG}-{k:04d}", "source": SLUG, "subject": subject, "body": body,
-                   "category": "Billing", "urgency": None,
-                   "meta": {"ticket": t["Ticket #"], "customer_complaint_subject": subject,
-                            "date": t["Date_month_year"], "received_via": t["Received Via"],
-                            "state": t["State"], "status": t["Status"], "company": "Comcast"}}
-            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    write_jsonl(out, SLUG, [
+        {"subject": subject, "body": body, "category": "Billing", "urgency": None,
+         "meta": {"ticket": t["Ticket #"], "customer_complaint_subject": subject,
+                  "date": t["Date_month_year"], "received_via": t["Received Via"],
+                  "state": t["State"], "status": t["Status"], "company": "Comcast"}}
+        for order, t, subject, body in taken])
     print(out, len(taken), "of", len(cand), "candidates")
 
 

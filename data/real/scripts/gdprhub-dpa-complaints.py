@@ -19,7 +19,10 @@ Sampling: files sorted by path; at most PER_COUNTRY records per country folder (
 fixed SHA-1 order of the path), at most MAX records in all; exact duplicate texts dropped.
 Records flagged by the shared eval-guard are dropped.
 """
-import hashlib, json, os, re, subprocess
+import os, re, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import cap_line_or_sentence as cap, git as git_in, guard_flags, sha1_order, write_jsonl  # noqa: E402
 
 MIRROR = "/work/.mirror/mnov88+eurlextract/repo"
 COMMIT = "b564ea7f0b19464a28380e328f284be7eb9ed3e4"
@@ -27,28 +30,10 @@ ROOT = "fast_scrape/organized_mt/authorities/"
 OUT = "/work/main/data/real/external/gdprhub-dpa-complaints.jsonl"
 SLUG = "gdprhub-dpa-complaints"
 PER_COUNTRY, MAX = 8, 220
-GUARD_DIR = "/work/shared/eval-guard"
-
-
-def guard_flags(text, _cache={}):
-    if "set" not in _cache:
-        _cache["set"] = set(open(os.path.join(GUARD_DIR, "reserved.txt")).read().split())
-    w = re.sub(r"[^0-9a-z]+", " ", text.lower()).split()
-    grams = ({" ".join(w)} if len(w) >= 6 else set()) if len(w) < 12 else {" ".join(w[i:i + 12]) for i in range(len(w) - 11)}
-    n = sum(hashlib.sha256(("smart-support-reserved-v1" + g).encode()).hexdigest()[:20] in _cache["set"] for g in grams)
-    return bool(n) and (n >= 30 or n >= 0.2 * len(grams))
 
 
 def git(*a):
-    return subprocess.run(["git", "-C", MIRROR, *a], check=True, capture_output=True).stdout.decode("utf-8", "replace")
-
-
-def cap(text, n=2500):
-    if len(text) <= n:
-        return text
-    cut = text[:n]
-    i = max(cut.rfind("\n"), cut.rfind(". "))
-    return cut[: i + 1].rstrip() if i > n // 2 else cut.rstrip()
+    return git_in(MIRROR, *a)
 
 
 def field(t, name):
@@ -64,7 +49,7 @@ def main():
     out, seen, flagged = [], set(), 0
     for country in sorted(by_country):
         taken = 0
-        for p in sorted(by_country[country], key=lambda s: hashlib.sha1(s.encode()).hexdigest()):
+        for p in sorted(by_country[country], key=sha1_order):
             if taken >= PER_COUNTRY:
                 break
             t = git("show", f"{COMMIT}:{p}")
@@ -90,9 +75,7 @@ def main():
                                  "gdprhub_url": "https://gdprhub.eu/index.php?title=" + title.replace(" ", "_")}})
             taken += 1
     out = out[:MAX]
-    with open(OUT, "w", encoding="utf-8") as f:
-        for i, r in enumerate(out, 1):
-            f.write(json.dumps({"id": f"{SLUG}-{i:04d}", "source": SLUG, **r}, ensure_ascii=False) + "\n")
+    write_jsonl(OUT, SLUG, out)
     print(len(out), "records;", flagged, "dropped by guard;", len(by_country), "countries")
 
 

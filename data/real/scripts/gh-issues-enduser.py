@@ -27,13 +27,14 @@ Urgency rule: the repository's own issue labels, fixed table, first match wins:
   support|question|informational -> 0.25; documentation|docs -> 0.2;
   enhancement|feature|nice-to-have -> 0.15; no mapped label -> null.
 """
-import json, re
+import os, re, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import issue_collector, write_jsonl  # noqa: E402
 
 SLUG = "gh-issues-enduser"
 OUT = f"/work/main/data/real/train/{SLUG}.jsonl"
-R = []
-def add(url, labels, title, desc):
-    R.append({"url": url, "labels": labels, "title": title, "desc": desc})
+R, add = issue_collector()
 
 # query: app crashes on startup after latest update android
 add("https://github.com/IacobIonut01/ReFra/issues/1023", ["bug"], "[BUG] App crashes on start after update",
@@ -503,13 +504,11 @@ def main():
         per_repo[repo] = per_repo.get(repo, 0) + 1
         seen.add((r["title"], body))
         out.append((repo, r, body))
-    with open(OUT, "w") as f:
-        for i, (repo, r, body) in enumerate(out, 1):
-            rec = {"id": f"{SLUG}-{i:04d}", "source": SLUG, "subject": r["title"], "body": body,
-                   "category": "Technical", "urgency": urgency(r["labels"]),
-                   "meta": {"repository": repo, "url": r["url"], "labels": r["labels"],
-                            "retrieved_via": "search tool, issues corpus"}}
-            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    write_jsonl(OUT, SLUG, [
+        {"subject": r["title"], "body": body, "category": "Technical", "urgency": urgency(r["labels"]),
+         "meta": {"repository": repo, "url": r["url"], "labels": r["labels"],
+                  "retrieved_via": "search tool, issues corpus"}}
+        for repo, r, body in out])
     print(len(out), "records from", len(per_repo), "repositories")
 
 

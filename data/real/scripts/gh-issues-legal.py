@@ -18,21 +18,14 @@ data-protection API): those are Technical by the brief, so the rule cannot decid
 are dropped. pypi/support is excluded here (it is the separate train source pypi-pep541).
 Urgency: no usable tracker signal for legal issues -> null.
 """
-import hashlib, json, os, re
+import os, re, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import guard_flags, write_jsonl  # noqa: E402
 
 # Records that the shared eval-guard flags (text reserved for an independent evaluation) are dropped,
-# with the guard's own rule (12-word shingles, salted hashes in reserved.txt, flag at >= 30 or >= 20 %).
-GUARD_DIR = "/work/shared/eval-guard"
-
-
-def guard_flags(text, _cache={}):
-    if "set" not in _cache:
-        _cache["set"] = set(open(os.path.join(GUARD_DIR, "reserved.txt")).read().split())
-    w = re.sub(r"[^0-9a-z]+", " ", text.lower()).split()
-    grams = ({" ".join(w)} if len(w) >= 6 else set()) if len(w) < 12 else {" ".join(w[i:i + 12]) for i in range(len(w) - 11)}
-    n = sum(hashlib.sha256(("smart-support-reserved-v1" + g).encode()).hexdigest()[:20] in _cache["set"] for g in grams)
-    return bool(n) and (n >= 30 or n >= 0.2 * len(grams))
-
+# with the guard's own rule (common.guard_flags: 12-word shingles, salted hashes in reserved.txt,
+# flag at >= 30 or >= 20 %).
 OUT = "/work/main/data/real/external/gh-issues-legal.jsonl"
 SLUG = "gh-issues-legal"
 LEGAL_RE = re.compile(r"gdpr|gdrp|ccpa|privacy|personal (data|information|email)|private email|erasure|data protection|"
@@ -1810,9 +1803,7 @@ def main():
             continue
         kept.append(r)
     out = kept
-    with open(OUT, "w", encoding="utf-8") as f:
-        for i, r in enumerate(out, 1):
-            f.write(json.dumps({"id": f"{SLUG}-{i:04d}", "source": SLUG, **r}, ensure_ascii=False) + "\n")
+    write_jsonl(OUT, SLUG, out)
     print(len(RECORDS), "transcribed,", len(out), "kept ->", OUT)
 
 

@@ -36,13 +36,14 @@ Category rule: all kept items report a broken system / outage / access problem /
 feature request about software -> Technical (none concerns charges or legal matters; the
 BigAndini/ers checkout-payment-method bug is a broken web shop, Technical).
 """
-import json, re
+import os, re, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import cap_line_or_sentence, issue_collector, write_jsonl  # noqa: E402
 
 SLUG = "gh-issues-urgency"
 OUT = f"/work/main/data/real/external/{SLUG}.jsonl"
-R = []
-def add(url, labels, title, desc):
-    R.append({"url": url, "labels": labels, "title": title, "desc": desc})
+R, add = issue_collector()
 
 A = "https://github.com/cityofaustin/atd-data-tech/issues/"
 
@@ -1284,11 +1285,6 @@ def by_form(desc):
     v = m.group(1).lower()
     return {"urgently": 0.9, "soon": 0.5, "flexible": 0.25}.get(v), m.group(1)
 
-def cap(t, n=2500):
-    if len(t) <= n: return t
-    cut = t[:n]; i = max(cut.rfind("\n"), cut.rfind(". "))
-    return cut[:i + 1] if i > n // 2 else cut
-
 out, seen = [], set()
 for r in R:
     u = by_label(r["labels"]); src = "labels"; form = None
@@ -1296,7 +1292,7 @@ for r in R:
         u, form = by_form(r["desc"]); src = "form field 'How soon do you need this?'"
     if u is None:
         continue  # rule cannot decide
-    body = cap(r["desc"].strip())
+    body = cap_line_or_sentence(r["desc"].strip(), rstrip=False)
     if len(body) < 20 or (r["title"], body) in seen:
         continue
     seen.add((r["title"], body))
@@ -1307,10 +1303,5 @@ for r in R:
     out.append({"subject": r["title"], "body": body, "category": "Technical", "urgency": u, "meta": meta})
 
 DROP = set()  # filled after running the eval-guard (see provenance)
-with open(OUT, "w", encoding="utf-8") as f:
-    n = 0
-    for rec in out:
-        if rec["meta"]["url"] in DROP: continue
-        n += 1
-        f.write(json.dumps({"id": f"{SLUG}-{n:04d}", "source": SLUG, **rec}, ensure_ascii=False) + "\n")
+n = write_jsonl(OUT, SLUG, [rec for rec in out if rec["meta"]["url"] not in DROP])
 print(n, "records ->", OUT)

@@ -11,7 +11,10 @@ Label rule (fixed before looking at any model output):
 Sampling: deterministic (seed 11): all Blocker/Critical/Trivial rows, then Minor and Major
 rows to fill up to 400 records (Minor first, up to 100).
 """
-import csv, io, json, random, re, subprocess, sys
+import csv, io, os, random, re, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import SEED, cap_first_separator as cap, git_show_text, write_jsonl  # noqa: E402
 
 MIRROR = "/work/.mirror/av9ash+gitbugs/repo"
 COMMIT = "eadf2d6794990a1aaa26d0ae15391f29f8969301"
@@ -22,23 +25,9 @@ LEGALISH = re.compile(r"licen[cs]|copyright|trademark|\b[EL]?GPL\b|gdpr|privacy 
 URG = {"Blocker": 0.95, "Critical": 0.9, "Major": 0.5, "Minor": 0.3, "Trivial": 0.2}
 
 
-def cap(text, n=2500):
-    text = text.strip()
-    if len(text) <= n:
-        return text
-    cut = text[:n]
-    for sep in ["\n", ". ", "! ", "? "]:
-        i = cut.rfind(sep)
-        if i > n * 0.6:
-            return cut[: i + len(sep)].strip()
-    return cut.strip()
-
-
 def main():
     csv.field_size_limit(10**9)
-    raw = subprocess.run(["git", "-C", MIRROR, "show", f"{COMMIT}:{PATH}"],
-                         capture_output=True, text=True, check=True).stdout
-    rows = list(csv.DictReader(io.StringIO(raw)))
+    rows = list(csv.DictReader(io.StringIO(git_show_text(MIRROR, COMMIT, PATH))))
     by = {k: [] for k in URG}
     seen = set()
     for r in rows:
@@ -54,21 +43,19 @@ def main():
             continue
         seen.add(key)
         by[pr].append((r, subj, body))
-    rng = random.Random(11)
+    rng = random.Random(SEED)
     chosen = by["Blocker"] + by["Critical"] + by["Trivial"]
     mi = by["Minor"][:]; rng.shuffle(mi)
     chosen += mi[:100]
     ma = by["Major"][:]; rng.shuffle(ma)
     chosen += ma[: 400 - len(chosen)]
     chosen.sort(key=lambda t: int(t[0]["Issue id"]))
-    with open(OUT, "w") as f:
-        for i, (r, subj, body) in enumerate(chosen, 1):
-            rec = {"id": f"{SLUG}-{i:04d}", "source": SLUG, "subject": subj, "body": body,
-                   "category": "Technical", "urgency": URG[r["Priority"].strip()],
-                   "meta": {"issue_id": r["Issue id"], "priority": r["Priority"],
-                            "status": r["Status"], "resolution": r["Resolution"],
-                            "created": r["Created"], "project": "Apache Hadoop (JIRA)"}}
-            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    write_jsonl(OUT, SLUG, [
+        {"subject": subj, "body": body, "category": "Technical", "urgency": URG[r["Priority"].strip()],
+         "meta": {"issue_id": r["Issue id"], "priority": r["Priority"],
+                  "status": r["Status"], "resolution": r["Resolution"],
+                  "created": r["Created"], "project": "Apache Hadoop (JIRA)"}}
+        for r, subj, body in chosen])
     print(len(chosen), {k: len(v) for k, v in by.items()})
 
 

@@ -10,7 +10,10 @@ or `billing` -> Billing. Issues without one of those labels were not taken even 
 money; spam carrying the label (e.g. "Cheapest KIRO Accounts" resale ads) is not a customer message
 and is dropped. No urgency signal in the labels -> urgency null.
 """
-import json, sys
+import os, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import write_jsonl  # noqa: E402
 
 SLUG = "github-kiro-billing"
 OUT = f"/work/main/data/real/external/{SLUG}.jsonl"
@@ -530,15 +533,14 @@ Simply charge the credits as happened in the previous month."""),
 
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else OUT
-    with open(out, "w", encoding="utf-8") as f:
-        for k, (num, labels, state, created, title, body) in enumerate(sorted(ISSUES), 1):
-            labs = [l.strip() for l in labels.split(",")]
-            assert "pricing" in labs or "billing" in labs, num
-            rec = {"id": f"{SLUG}-{k:04d}", "source": SLUG, "subject": title, "body": body.strip(),
-                   "category": "Billing", "urgency": None,
-                   "meta": {"repository": REPO, "issue": num, "url": f"https://github.com/{REPO}/issues/{num}",
-                            "labels": labs, "state": state, "created": created}}
-            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    recs = []
+    for num, labels, state, created, title, body in sorted(ISSUES):
+        labs = [l.strip() for l in labels.split(",")]
+        assert "pricing" in labs or "billing" in labs, num
+        recs.append({"subject": title, "body": body.strip(), "category": "Billing", "urgency": None,
+                     "meta": {"repository": REPO, "issue": num, "url": f"https://github.com/{REPO}/issues/{num}",
+                              "labels": labs, "state": state, "created": created}})
+    write_jsonl(out, SLUG, recs)
     print(out, len(ISSUES))
 
 

@@ -10,7 +10,10 @@ duplicates are kept only when Latin) are dropped so the English version remains;
 at 2,500 characters at a line boundary; records whose text with URLs and digits masked repeats an
 earlier record (the Roskomnadzor form letter) are dropped as near-exact duplicates.
 """
-import json, re, subprocess, sys
+import os, re, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import cap_line_or_sentence as cap, git as git_in, write_jsonl  # noqa: E402
 
 MIRROR = "/work/.mirror/github+gov-takedowns/repo"
 COMMIT = "537fe0edf466f9621e4b13250af32628d9108025"
@@ -19,7 +22,7 @@ SLUG = "gov-takedowns"
 
 
 def git(*a):
-    return subprocess.run(["git", "-C", MIRROR, *a], check=True, capture_output=True).stdout.decode("utf-8", "replace")
+    return git_in(MIRROR, *a)
 
 
 def mostly_non_latin(par):
@@ -28,14 +31,6 @@ def mostly_non_latin(par):
         return False
     non = sum(1 for c in letters if not ("a" <= c.lower() <= "z"))
     return non / len(letters) > 0.3
-
-
-def cap(text, n=2500):
-    if len(text) <= n:
-        return text
-    cut = text[:n]
-    i = max(cut.rfind("\n"), cut.rfind(". "))
-    return cut[: i + 1].rstrip() if i > n // 2 else cut.rstrip()
 
 
 def main():
@@ -64,10 +59,7 @@ def main():
         out.append({"subject": "", "body": body, "category": "Legal", "urgency": None,
                     "meta": {"path": p, "country": parts[0], "year": parts[1],
                              "archive": "github/gov-takedowns (government takedown requests)"}})
-    with open(OUT, "w", encoding="utf-8") as f:
-        for i, r in enumerate(out, 1):
-            rec = {"id": f"{SLUG}-{i:04d}", "source": SLUG, **r}
-            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    write_jsonl(OUT, SLUG, out)
     print(len(paths), "notices,", len(out), "records ->", OUT)
 
 

@@ -12,7 +12,10 @@ Label rule (fixed before looking at any model output):
   urgency from the issue label: feature 0.15, question 0.25; bug -> null (label carries no severity).
 Sampling: deterministic (seed 11), 20 per (repo, label) cell -> 300 records.
 """
-import csv, io, json, random, re, subprocess
+import csv, io, os, random, re, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import SEED, cap_first_separator as cap, git_show_text, write_jsonl  # noqa: E402
 
 MIRROR = "/work/.mirror/nlbse2024+issue-report-classification/repo"
 COMMIT = "2927bc67eb42db8affd16eaf3e5a6d74f3063961"
@@ -24,26 +27,12 @@ LEGALISH = re.compile(r"licen[cs]e|copyright|trademark|gdpr|privacy policy|terms
 PER_CELL = 20
 
 
-def cap(text, n=2500):
-    text = text.strip()
-    if len(text) <= n:
-        return text
-    cut = text[:n]
-    for sep in ["\n", ". ", "! ", "? "]:
-        i = cut.rfind(sep)
-        if i > n * 0.6:
-            return cut[: i + len(sep)].strip()
-    return cut.strip()
-
-
 def main():
     csv.field_size_limit(10**9)
     cells = {}
     seen = set()
     for p in PATHS:
-        raw = subprocess.run(["git", "-C", MIRROR, "show", f"{COMMIT}:{p}"],
-                             capture_output=True, text=True, check=True).stdout
-        for r in csv.DictReader(io.StringIO(raw)):
+        for r in csv.DictReader(io.StringIO(git_show_text(MIRROR, COMMIT, p))):
             title = (r["title"] or "").strip()
             body = cap(r["body"] or "")
             if r["label"] not in URG or LEGALISH.search(title):
@@ -52,20 +41,17 @@ def main():
                 continue
             seen.add((title, body))
             cells.setdefault((r["repo"], r["label"]), []).append((p, r, title, body))
-    rng = random.Random(11)
+    rng = random.Random(SEED)
     chosen = []
     for k in sorted(cells):
         items = cells[k][:]
         rng.shuffle(items)
         chosen += items[:PER_CELL]
     chosen.sort(key=lambda t: (t[1]["repo"], t[1]["created_at"]))
-    with open(OUT, "w") as f:
-        for i, (p, r, title, body) in enumerate(chosen, 1):
-            rec = {"id": f"{SLUG}-{i:04d}", "source": SLUG, "subject": title, "body": body,
-                   "category": "Technical", "urgency": URG[r["label"]],
-                   "meta": {"repo": r["repo"], "label": r["label"], "created_at": r["created_at"],
-                            "file": p}}
-            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    write_jsonl(OUT, SLUG, [
+        {"subject": title, "body": body, "category": "Technical", "urgency": URG[r["label"]],
+         "meta": {"repo": r["repo"], "label": r["label"], "created_at": r["created_at"], "file": p}}
+        for p, r, title, body in chosen])
     print(len(chosen))
 
 

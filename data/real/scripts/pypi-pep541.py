@@ -12,7 +12,10 @@ or whose title names PEP 541 / a name transfer is a claim under PyPI's name-rete
 -> Legal (rights to a name under a policy / terms; package-name dispute). Issues that are unfilled
 templates are dropped. Urgency: no signal -> null.
 """
-import json, re
+import os, re, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import write_jsonl  # noqa: E402
 
 OUT = "/work/main/data/real/train/pypi-pep541.jsonl"
 SLUG = "pypi-pep541"
@@ -633,9 +636,7 @@ def main():
             continue
         out.append({"subject": r["title"], "body": body[:2500], "category": "Legal", "urgency": None,
                     "meta": {"url": r["url"], "labels": r["labels"], "state": r["state"], "opened": r["date"]}})
-    with open(OUT, "w", encoding="utf-8") as f:
-        for i, r in enumerate(out, 1):
-            f.write(json.dumps({"id": f"{SLUG}-{i:04d}", "source": SLUG, **r}, ensure_ascii=False) + "\n")
+    write_jsonl(OUT, SLUG, out)
     print(len(RECORDS), "transcribed,", len(out), "kept ->", OUT)
 
 

@@ -24,28 +24,13 @@ Urgency: no tracker severity signal -> null.
 Mermaid-Chart/issue-tracker #295 was transcribed but flagged by the shared eval-guard (reserved
 evaluation text), so it was removed from RECORDS.
 """
-import hashlib, json, os, re
+import os, sys
 
-GUARD_DIR = "/work/shared/eval-guard"
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import cap_line_or_sentence as cap, guard_flags, write_jsonl  # noqa: E402
+
 OUT = "/work/main/data/real/external/saas-billing-issues.jsonl"
 SLUG = "saas-billing-issues"
-
-
-def guard_flags(text, _cache={}):
-    if "set" not in _cache:
-        _cache["set"] = set(open(os.path.join(GUARD_DIR, "reserved.txt")).read().split())
-    w = re.sub(r"[^0-9a-z]+", " ", text.lower()).split()
-    grams = ({" ".join(w)} if len(w) >= 6 else set()) if len(w) < 12 else {" ".join(w[i:i + 12]) for i in range(len(w) - 11)}
-    n = sum(hashlib.sha256(("smart-support-reserved-v1" + g).encode()).hexdigest()[:20] in _cache["set"] for g in grams)
-    return bool(n) and (n >= 30 or n >= 0.2 * len(grams))
-
-
-def cap(text, n=2500):
-    if len(text) <= n:
-        return text
-    cut = text[:n]
-    i = max(cut.rfind("\n"), cut.rfind(". "))
-    return cut[: i + 1].rstrip() if i > n // 2 else cut.rstrip()
 
 
 # (url, title, labels, date, body)
@@ -158,9 +143,7 @@ def main():
         out.append({"subject": title, "body": body, "category": "Billing", "urgency": None,
                     "meta": {"url": url, "repository": repo, "labels": labels, "date": date,
                              "query_topic": "billing/refund/subscription charge"}})
-    with open(OUT, "w", encoding="utf-8") as f:
-        for i, r in enumerate(out, 1):
-            f.write(json.dumps({"id": f"{SLUG}-{i:04d}", "source": SLUG, **r}, ensure_ascii=False) + "\n")
+    write_jsonl(OUT, SLUG, out)
     print(len(out), "records;", flagged, "dropped by guard")
 
 

@@ -10,7 +10,10 @@ rule cannot decide between Legal and Billing: dropped). Questions without a lega
 Only the question (title + body) is kept, not the answers. Urgency: no signal -> null.
 Sampling: at most CAP[site] questions per site, chosen by the lowest sha1(site:question-id).
 """
-import hashlib, json, re, subprocess
+import os, re, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import cap_line_or_sentence as cap, git, sha1_order, write_jsonl  # noqa: E402
 
 SITES = {
     "startups": ("/work/.mirror/collapsed-stacks+startups/repo/.git", "b98ec0474467306e20f325339e9670e253dbcd41", 200),
@@ -24,18 +27,6 @@ LEGAL_TAGS = {"legal", "copyright", "trademark", "intellectual-property", "contr
               "founders-agreement", "non-compete", "purchase-agreement", "lawyer", "law"}
 UNDECIDED_TAGS = {"taxes", "tax", "accounting", "pricing", "payment-processing", "payments", "billing",
                   "invoicing", "subscriptions", "sales-tax", "vat", "bookkeeping", "payroll", "credit-card"}
-
-
-def git(repo, *a):
-    return subprocess.run(["git", "-C", repo, *a], check=True, capture_output=True).stdout.decode("utf-8", "replace")
-
-
-def cap(text, n=2500):
-    if len(text) <= n:
-        return text
-    cut = text[:n]
-    i = max(cut.rfind("\n"), cut.rfind(". "))
-    return cut[: i + 1].rstrip() if i > n // 2 else cut.rstrip()
 
 
 def parse(md):
@@ -68,7 +59,7 @@ def main():
             if len(body) < 20:
                 continue
             qid = p.split("/")[1]
-            cands.append((hashlib.sha1(f"{site}:{qid}".encode()).hexdigest(), site, qid, title, tags, body, date))
+            cands.append((sha1_order(f"{site}:{qid}"), site, qid, title, tags, body, date))
         cands.sort()
         n = 0
         for _, s, qid, title, tags, body, date in cands:
@@ -82,9 +73,7 @@ def main():
             if n >= limit:
                 break
         print(site, len(paths), "questions,", len(cands), "legal candidates,", n, "kept")
-    with open(OUT, "w", encoding="utf-8") as f:
-        for i, r in enumerate(out, 1):
-            f.write(json.dumps({"id": f"{SLUG}-{i:04d}", "source": SLUG, **r}, ensure_ascii=False) + "\n")
+    write_jsonl(OUT, SLUG, out)
     print(len(out), "->", OUT)
 
 
