@@ -7,8 +7,10 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,8 +76,6 @@ def start_stack(**env: str) -> RunningStack:
 
 
 def _drain_in_background(process: subprocess.Popen[str], output: list[str]) -> None:
-    import threading
-
     def pump() -> None:
         assert process.stdout is not None
         for line in process.stdout:
@@ -96,6 +96,97 @@ def wait_for(condition: Callable[[], Any], timeout: float = 30.0, interval: floa
     return value
 
 
+def e2e_classifier() -> str:
+    """The classifier the e2e stacks run: E2E_CLASSIFIER, the ONNX model by default."""
+    return os.environ.get("E2E_CLASSIFIER", "onnx")
+
+
+@contextmanager
+def running_stack(**env: str) -> Iterator[RunningStack]:
+    """`start_stack(**env)` for the duration of a ``with`` block (a fixture's yield)."""
+    running = start_stack(**env)
+    yield running
+    running.stop()
+
+
+def submit_ticket(
+    session: requests.Session, stack: RunningStack, body: dict[str, Any], **headers: str
+) -> requests.Response:
+    """POST /tickets, which must answer 202."""
+    response = session.post(f"{stack.url}/tickets", json=body, headers=headers, timeout=30)
+    assert response.status_code == 202, response.text
+    return response
+
+
+def ticket_status(session: requests.Session, stack: RunningStack, ticket_id: str) -> dict[str, Any]:
+    return dict(session.get(f"{stack.url}/tickets/{ticket_id}/status", timeout=10).json())
+
+
+def alerts_mentioning(slack: SlackStandIn, needle: str) -> list[str]:
+    return [r.text for r in list(slack.requests) if needle in r.text]
+
+
+def concurrent_storm(
+    stack: RunningStack, text: str, clients: int = 40, per_client: int = 5
+) -> list[str]:
+    """``clients`` threads, released together, each submit ``text`` ``per_client`` times.
+
+    Returns the accepted ticket ids (every submission must be accepted).
+    """
+    barrier = threading.Barrier(clients)
+    ids: list[str] = []
+    lock = threading.Lock()
+
+    def client() -> None:
+        with requests.Session() as session:
+            barrier.wait()
+            for _ in range(per_client):
+                response = submit_ticket(session, stack, {"description": text})
+                with lock:
+                    ids.append(str(response.json()["ticket_id"]))
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return ids
+
+
+def assert_storm_is_one_incident_one_alert(
+    stack: RunningStack, slack: SlackStandIn, ids: list[str]
+) -> str:
+    """Every storm ticket ends in the same master incident, which lists exactly ``ids``;
+    Slack gets one alert for the incident and none for a member ticket. Returns its id."""
+    with requests.Session() as http:
+
+        def all_final() -> list[dict[str, Any]] | None:
+            rows = [ticket_status(http, stack, t) for t in ids]
+            return rows if all(r["status"] == "master_incident" for r in rows) else None
+
+        rows = wait_for(all_final, timeout=120, interval=0.5)
+        incident_ids = {r["incident_id"] for r in rows}
+        assert len(incident_ids) == 1
+        incident_id = str(incident_ids.pop())
+        incident = http.get(
+            f"{stack.url}/incidents/{incident_id}", params={"limit": 500}, timeout=10
+        ).json()
+        assert incident["member_count"] == len(ids)
+        assert sorted(incident["member_ids"]) == sorted(ids)
+    assert slack.wait_for_requests(1)
+    assert len(alerts_mentioning(slack, incident_id)) == 1
+    assert not any(alerts_mentioning(slack, t) for t in ids)
+    return incident_id
+
+
+@pytest.fixture(scope="module")
+def slack_here() -> Iterator[SlackStandIn]:
+    """A Slack stand-in of the test module's own (for a module's own stack)."""
+    server = SlackStandIn().start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture(scope="session")
 def slack() -> Iterator[SlackStandIn]:
     server = SlackStandIn()
@@ -106,11 +197,8 @@ def slack() -> Iterator[SlackStandIn]:
 
 @pytest.fixture(scope="session")
 def stack(slack: SlackStandIn) -> Iterator[RunningStack]:
-    running = start_stack(
-        SLACK_WEBHOOK_URL=slack.url, CLASSIFIER=os.environ.get("E2E_CLASSIFIER", "onnx")
-    )
-    yield running
-    running.stop()
+    with running_stack(SLACK_WEBHOOK_URL=slack.url, CLASSIFIER=e2e_classifier()) as running:
+        yield running
 
 
 @pytest.fixture

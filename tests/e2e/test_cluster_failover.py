@@ -22,7 +22,7 @@ import requests
 from local_stack.redis_server import PrivateCluster
 from smart_support.cache import connect
 from smart_support.keys import Keys
-from tests.e2e.conftest import RunningStack, start_stack, wait_for
+from tests.e2e.conftest import RunningStack, running_stack, wait_for
 from tests.support.slack_server import SlackStandIn
 
 pytestmark = pytest.mark.e2e
@@ -48,15 +48,8 @@ def cluster() -> Iterator[PrivateCluster]:
 
 
 @pytest.fixture(scope="module")
-def slack_here() -> Iterator[SlackStandIn]:
-    server = SlackStandIn().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
 def stack(cluster: PrivateCluster, slack_here: SlackStandIn) -> Iterator[RunningStack]:
-    running = start_stack(
+    with running_stack(
         REDIS_URL=cluster.url,
         REDIS_CLUSTER="1",
         CLASSIFIER="baseline",
@@ -67,9 +60,8 @@ def stack(cluster: PrivateCluster, slack_here: SlackStandIn) -> Iterator[Running
         SQS_VISIBILITY_TIMEOUT="3",
         # A lock taken just before the master died does not hold its ticket for long.
         PROCESSING_LOCK_SECONDS="5",
-    )
-    yield running
-    running.stop()
+    ) as running:
+        yield running
 
 
 def storm_client(url: str, tally: Tally) -> None:

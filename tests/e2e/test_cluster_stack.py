@@ -6,8 +6,6 @@ alert, nothing lost). The stack starts and stops the cluster itself, as `make ru
 
 from __future__ import annotations
 
-import os
-import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,7 +13,16 @@ import pytest
 import requests
 
 from smart_support.cache import connect
-from tests.e2e.conftest import RunningStack, start_stack, wait_for
+from tests.e2e.conftest import (
+    RunningStack,
+    assert_storm_is_one_incident_one_alert,
+    concurrent_storm,
+    e2e_classifier,
+    running_stack,
+    wait_for,
+)
+from tests.e2e.conftest import submit_ticket as post
+from tests.e2e.conftest import ticket_status as status
 from tests.support.slack_server import SlackStandIn
 
 pytestmark = pytest.mark.e2e
@@ -23,31 +30,11 @@ FINAL = ("completed", "master_incident")
 
 
 @pytest.fixture(scope="module")
-def slack_here() -> Iterator[SlackStandIn]:
-    server = SlackStandIn().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
 def cluster_stack(slack_here: SlackStandIn) -> Iterator[RunningStack]:
-    running = start_stack(
-        REDIS_CLUSTER="1",
-        SLACK_WEBHOOK_URL=slack_here.url,
-        CLASSIFIER=os.environ.get("E2E_CLASSIFIER", "onnx"),
-    )
-    yield running
-    running.stop()
-
-
-def post(http: requests.Session, stack: RunningStack, body: dict[str, Any], **headers: str) -> Any:
-    response = http.post(f"{stack.url}/tickets", json=body, headers=headers, timeout=30)
-    assert response.status_code == 202, response.text
-    return response
-
-
-def status(http: requests.Session, stack: RunningStack, ticket_id: str) -> dict[str, Any]:
-    return dict(http.get(f"{stack.url}/tickets/{ticket_id}/status", timeout=10).json())
+    with running_stack(
+        REDIS_CLUSTER="1", SLACK_WEBHOOK_URL=slack_here.url, CLASSIFIER=e2e_classifier()
+    ) as running:
+        yield running
 
 
 def final(http: requests.Session, stack: RunningStack, ticket_id: str) -> dict[str, Any]:
@@ -141,40 +128,7 @@ def test_storm_of_200_concurrent_tickets_on_the_cluster_is_one_incident_one_aler
     cluster_stack: RunningStack, slack_here: SlackStandIn
 ) -> None:
     text = "The reports dashboard shows a blank chart since the update this morning"
-    barrier = threading.Barrier(40)
-    ids: list[str] = []
-    lock = threading.Lock()
-
-    def client() -> None:
-        with requests.Session() as session:
-            barrier.wait()
-            for _ in range(5):
-                ticket = post(session, cluster_stack, {"description": text}).json()["ticket_id"]
-                with lock:
-                    ids.append(ticket)
-
-    threads = [threading.Thread(target=client) for _ in range(40)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    ids = concurrent_storm(cluster_stack, text, clients=40, per_client=5)
     assert len(set(ids)) == 200
-
-    with requests.Session() as http:
-
-        def all_final() -> list[dict[str, Any]] | None:
-            rows = [status(http, cluster_stack, t) for t in ids]
-            return rows if all(r["status"] == "master_incident" for r in rows) else None
-
-        rows = wait_for(all_final, timeout=120, interval=0.5)
-        incident_ids = {r["incident_id"] for r in rows}
-        assert len(incident_ids) == 1
-        incident_id = incident_ids.pop()
-        incident = http.get(
-            f"{cluster_stack.url}/incidents/{incident_id}", params={"limit": 500}, timeout=10
-        ).json()
-        assert incident["member_count"] == 200
-        assert sorted(incident["member_ids"]) == sorted(ids)
-    assert slack_here.wait_for_requests(1)
-    assert sum(incident_id in r.text for r in list(slack_here.requests)) == 1
-    assert not any(t in r.text for r in list(slack_here.requests) for t in ids)
+    # One incident of all 200 members, one alert for it, none for a member ticket.
+    assert_storm_is_one_incident_one_alert(cluster_stack, slack_here, ids)

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-import os
-import threading
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 import requests
 
-from tests.e2e.conftest import RunningStack, start_stack, wait_for
+from tests.e2e.conftest import (
+    RunningStack,
+    alerts_mentioning,
+    assert_storm_is_one_incident_one_alert,
+    concurrent_storm,
+    e2e_classifier,
+    running_stack,
+    submit_ticket,
+    wait_for,
+)
+from tests.e2e.conftest import ticket_status as status
 from tests.support.slack_server import SlackStandIn
 
 pytestmark = pytest.mark.e2e
@@ -18,33 +25,13 @@ FINAL = ("completed", "master_incident")
 
 
 @pytest.fixture(scope="module")
-def slack_here() -> Iterator[SlackStandIn]:
-    server = SlackStandIn().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
 def storm_stack(slack_here: SlackStandIn) -> Iterator[RunningStack]:
-    running = start_stack(
-        SLACK_WEBHOOK_URL=slack_here.url, CLASSIFIER=os.environ.get("E2E_CLASSIFIER", "onnx")
-    )
-    yield running
-    running.stop()
+    with running_stack(SLACK_WEBHOOK_URL=slack_here.url, CLASSIFIER=e2e_classifier()) as running:
+        yield running
 
 
 def submit(session: requests.Session, stack: RunningStack, text: str) -> str:
-    response = session.post(f"{stack.url}/tickets", json={"description": text}, timeout=30)
-    assert response.status_code == 202, response.text
-    return str(response.json()["ticket_id"])
-
-
-def status(session: requests.Session, stack: RunningStack, ticket_id: str) -> dict[str, Any]:
-    return dict(session.get(f"{stack.url}/tickets/{ticket_id}/status", timeout=10).json())
-
-
-def alerts_mentioning(slack: SlackStandIn, needle: str) -> list[str]:
-    return [r.text for r in list(slack.requests) if needle in r.text]
+    return str(submit_ticket(session, stack, {"description": text}).json()["ticket_id"])
 
 
 def test_eleven_identical_tickets_make_the_last_one_a_master_incident(storm_stack: RunningStack):
@@ -70,43 +57,10 @@ def test_storm_of_200_concurrent_tickets_is_one_incident_one_alert_nothing_lost(
     storm_stack: RunningStack, slack_here: SlackStandIn
 ):
     text = "The reports dashboard shows a blank chart since the update this morning"
-    barrier = threading.Barrier(40)
-    ids: list[str] = []
-    lock = threading.Lock()
-
-    def client(n: int) -> None:
-        with requests.Session() as session:
-            barrier.wait()
-            for _ in range(5):
-                ticket = submit(session, storm_stack, text)
-                with lock:
-                    ids.append(ticket)
-
-    threads = [threading.Thread(target=client, args=(n,)) for n in range(40)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    ids = concurrent_storm(storm_stack, text, clients=40, per_client=5)
     assert len(set(ids)) == 200
-
-    with requests.Session() as http:
-
-        def all_final() -> list[dict[str, Any]] | None:
-            rows = [status(http, storm_stack, t) for t in ids]
-            return rows if all(r["status"] == "master_incident" for r in rows) else None
-
-        rows = wait_for(all_final, timeout=120, interval=0.5)
-        incident_ids = {r["incident_id"] for r in rows}
-        assert len(incident_ids) == 1
-        incident_id = incident_ids.pop()
-        incident = http.get(
-            f"{storm_stack.url}/incidents/{incident_id}", params={"limit": 500}, timeout=10
-        ).json()
-        assert incident["member_count"] == 200
-        assert sorted(incident["member_ids"]) == sorted(ids)
-    assert slack_here.wait_for_requests(1)
-    assert len(alerts_mentioning(slack_here, incident_id)) == 1
-    assert not any(alerts_mentioning(slack_here, t) for t in ids)
+    # One incident of all 200 members, one alert for it, none for a member ticket.
+    assert_storm_is_one_incident_one_alert(storm_stack, slack_here, ids)
 
 
 def test_urgent_ticket_alerts_slack_once_and_calm_one_not(
