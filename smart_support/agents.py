@@ -1,4 +1,4 @@
-"""The agent registry in Redis and the Router that assigns ticket batches to agents.
+"""The agent registry in Redis and the Dispatcher that assigns ticket batches to agents.
 
 ``routing.py`` holds the pure solver; this module owns the state it runs against. All keys
 live under ``Keys.agents_tag`` (one hash slot) and every read-modify-write is a Lua script
@@ -15,7 +15,6 @@ from ``scripts/agents_*.lua``, so capacity is never exceeded whatever the concur
 from __future__ import annotations
 
 import json
-import math
 import re
 import time
 from collections.abc import Sequence
@@ -26,8 +25,9 @@ import redis
 from aws_lambda_powertools.metrics import MetricUnit
 from pydantic import BaseModel, ConfigDict, Field
 
-from smart_support.config import CATEGORIES
+from smart_support.config import CATEGORIES, Category
 from smart_support.errors import InvalidRequest
+from smart_support.formats import AGENT_ID_PATTERN, unit_interval
 from smart_support.keys import Keys
 from smart_support.observability import MetricName, logger, metrics
 from smart_support.routing import (
@@ -39,12 +39,11 @@ from smart_support.routing import (
 )
 from smart_support.scripting import ScriptCall, pipelined, register
 
-AGENT_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+_AGENT_ID = re.compile(AGENT_ID_PATTERN)
 DEFAULT_CAPACITY = 5
 RESOLVED_RETENTION_SECONDS = 7 * 24 * 3600  # as long as a ticket itself lives
 MAX_ROUTING_ROUNDS = 4  # solve + reserve rounds per batch before falling back to waiting
 
-Category = Literal["Billing", "Technical", "Legal"]
 Skill = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
 
 # The default registry: each agent is the best match for one category, with a fallback skill
@@ -95,13 +94,8 @@ class Reservation:
     agent_id: str | None
 
 
-def _clamp_unit(value: float) -> float:
-    number = float(value)
-    return 0.0 if math.isnan(number) else min(1.0, max(0.0, number))
-
-
 def validate_agent_id(agent_id: str) -> str:
-    if not AGENT_ID_PATTERN.match(agent_id):
+    if not _AGENT_ID.match(agent_id):
         raise InvalidRequest(
             "agent_id must be 1-64 letters, digits, '.', '_' or '-', starting alphanumeric"
         )
@@ -272,7 +266,7 @@ class AgentRegistry:
             ScriptCall(
                 self._wait,
                 [*self._ticket_keys(), self.waiting_key, self.waiting_category_key(t.category)],
-                [self._tag, t.ticket_id, t.category, repr(_clamp_unit(t.urgency))],
+                [self._tag, t.ticket_id, t.category, repr(unit_interval(t.urgency))],
             )
             for t in routable
         ]
@@ -330,7 +324,7 @@ class AgentRegistry:
         return str(agent) if agent else None
 
 
-class Router:
+class Dispatcher:
     """Assigns SQS batches to agents: solve jointly, reserve atomically, re-solve lost races."""
 
     def __init__(self, registry: AgentRegistry, *, max_rounds: int = MAX_ROUTING_ROUNDS) -> None:

@@ -24,8 +24,7 @@ from aws_lambda_powertools.event_handler.openapi.params import Header, Path, Que
 from botocore.exceptions import BotoCoreError, ClientError
 
 from smart_support.access import Principal, Role, check_route, principal_from_event
-from smart_support.agents import Agent, AgentRegistry, AgentUpdate, validate_agent_id
-from smart_support.agents import Router as TicketRouter
+from smart_support.agents import Agent, AgentRegistry, AgentUpdate, Dispatcher, validate_agent_id
 from smart_support.breaker import breaker_snapshot
 from smart_support.cache import CACHE_ERRORS
 from smart_support.config import CATEGORIES, get_settings
@@ -42,6 +41,7 @@ from smart_support.errors import (
     PayloadTooLarge,
     UnsupportedMediaType,
 )
+from smart_support.formats import AGENT_ID_PATTERN, INCIDENT_ID_PATTERN, TICKET_ID_PATTERN, now_iso
 from smart_support.intake import accept_ticket
 from smart_support.observability import logger
 from smart_support.schemas import (
@@ -54,12 +54,12 @@ from smart_support.schemas import (
     status_from_row,
 )
 from smart_support.services import get_services
-from smart_support.store import TICKET_ID_PATTERN, now_iso, unavailable
+from smart_support.store import unavailable
 
 JSON = "application/json"
 API_TITLE = "Smart-Support API"
 TicketId = Annotated[str, Path(pattern=TICKET_ID_PATTERN, description="id from POST /tickets")]
-AgentId = Annotated[str, Path(pattern=r"^[A-Za-z0-9_.-]{1,64}$")]
+AgentId = Annotated[str, Path(pattern=AGENT_ID_PATTERN)]
 ERRORS: dict[int, Any] = {
     code: {"description": text, "content": {JSON: {"model": ErrorOut}}}
     for code, text in (
@@ -371,7 +371,7 @@ NEXT_DESCRIPTION = (
     },
 )
 def next_ticket(
-    agent: Annotated[str | None, Query(pattern=r"^[A-Za-z0-9_.-]{1,64}$")] = None,
+    agent: Annotated[str | None, Query(pattern=AGENT_ID_PATTERN)] = None,
     category: Annotated[str | None, Query(pattern="^(" + "|".join(CATEGORIES) + ")$")] = None,
 ) -> dict[str, Any]:
     services = get_services()
@@ -478,7 +478,7 @@ def _take_as_agent(services: Any, agent_id: str, category: str | None) -> str | 
 
 # Incidents, agents, resolve --------------------------------------------------------
 
-IncidentId = Annotated[str, Path(pattern=r"^inc_[0-9a-f]{32}$")]
+IncidentId = Annotated[str, Path(pattern=INCIDENT_ID_PATTERN)]
 
 
 @query_router.get(
@@ -545,7 +545,7 @@ def put_agent(agent_id: AgentId, update: AgentUpdate) -> dict[str, Any]:
     registry.ensure_seeded()
     agent = registry.put(validate_agent_id(agent_id), update)
     # More capacity, or an agent back online, can take tickets that were waiting.
-    for ticket_id, taker in TicketRouter(registry).drain_waiting().items():
+    for ticket_id, taker in Dispatcher(registry).drain_waiting().items():
         services.store.hand_over(ticket_id, taker)
     return (registry.get(agent.agent_id) or agent).model_dump()
 
@@ -569,17 +569,13 @@ def resolve_ticket(ticket_id: TicketId) -> dict[str, Any]:
         row.get("taken_by"),
     ):
         raise Forbidden("an agent may resolve only its own tickets")
-    outcome = TicketRouter(AgentRegistry(services.redis, services.keys)).resolve(ticket_id)
-    stamp = now_iso()
+    outcome = Dispatcher(AgentRegistry(services.redis, services.keys)).resolve(ticket_id)
     if not outcome.already_resolved:
+        stamp = now_iso()
         store.update(ticket_id, {"status": "resolved", "resolved_at": stamp, "updated_at": stamp})
         store.remove_from_queue(ticket_id)
     if outcome.handed_ticket_id and outcome.handed_agent_id:
-        store.update(
-            outcome.handed_ticket_id,
-            {"assigned_agent": outcome.handed_agent_id, "updated_at": stamp},
-        )
-        store.assign_in_queue(outcome.handed_ticket_id, outcome.handed_agent_id)
+        store.hand_over(outcome.handed_ticket_id, outcome.handed_agent_id)
     return {
         "ticket_id": ticket_id,
         "status": "resolved",

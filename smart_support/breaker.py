@@ -9,7 +9,6 @@ the breaker, its failure reopens it. Each transition is one Lua script
 
 from __future__ import annotations
 
-import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -172,7 +171,6 @@ class GuardedClassifier:
         permit = self._permit()
         if not permit.use_model:
             return self._fallback(texts, f"breaker {permit.state}")
-        started = time.perf_counter()
         try:
             answers = self.primary.classify_batch(texts, budget_ms=self.settings.model_budget_ms)
             if len(answers) != len(texts):
@@ -182,8 +180,6 @@ class GuardedClassifier:
             logger.warning("model call failed", extra={"reason": reason, "trial": permit.is_trial})
             self._safely(lambda: self.breaker.record_failure(permit, reason))
             return self._fallback(texts, reason)
-        elapsed_ms = (time.perf_counter() - started) * 1000.0
-        metrics.add_metric(name=MetricName.INFERENCE_LATENCY, unit="Milliseconds", value=elapsed_ms)
         self._safely(lambda: self.breaker.record_success(permit))
         return answers
 

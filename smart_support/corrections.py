@@ -15,26 +15,26 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any, cast
 
 import redis
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from smart_support.access import Principal
-from smart_support.agents import AgentRegistry, Router
+from smart_support.agents import AgentRegistry, Dispatcher
 from smart_support.classification import urgency_label
+from smart_support.config import Category, load_settings
 from smart_support.errors import Conflict, Forbidden, NotFound
+from smart_support.formats import now_iso
 from smart_support.keys import Keys
 from smart_support.observability import MetricName, count_by, logger, metrics
 from smart_support.routing import RoutingTicket
 from smart_support.scripting import register
 from smart_support.services import Services
-from smart_support.store import now_iso
 
 SOURCE = "agent-corrections"  # the source name training records carry
 STREAM_TEXT_CHARS = 4000  # the encoder reads 256 tokens; more text teaches nothing
@@ -45,7 +45,7 @@ class CorrectionIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    category: Literal["Billing", "Technical", "Legal"] | None = None
+    category: Category | None = None
     urgency_score: float | None = Field(default=None, ge=0.0, le=1.0, allow_inf_nan=False)
     reason: str | None = Field(default=None, max_length=500)
 
@@ -153,7 +153,7 @@ def _reroute(services: Services, ticket_id: str, category: str, urgency: float) 
     """Free the old agent, route by the new category, re-file the ticket in the queue."""
     store = services.store
     registry = AgentRegistry(services.redis, services.keys)
-    router = Router(registry)
+    router = Dispatcher(registry)
     old = registry.unassign(ticket_id)
     ticket = RoutingTicket(ticket_id, category, urgency)
     agent = router.route_batch([ticket])[ticket_id]
@@ -248,11 +248,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--redis-url", default="", help="the cache (default: REDIS_URL)")
     parser.add_argument("--redis-url-parameter", default="", help="SSM name of the URL")
     parser.add_argument("--redis-auth-secret", default="", help="Secrets Manager id of AUTH")
-    parser.add_argument("--key-prefix", default=os.environ.get("KEY_PREFIX") or "ss")
+    parser.add_argument("--key-prefix", default=None, help="(default: KEY_PREFIX, else ss)")
     parser.add_argument("--out", type=Path, default=Path("data/corrections"))
     parser.add_argument("--name", default=None, help="file name (default: the UTC time)")
     args = parser.parse_args(argv)
-    path = export(redis_client_from(args), Keys(args.key_prefix), args.out, args.name)
+    path = export(
+        redis_client_from(args),
+        Keys(args.key_prefix or load_settings().key_prefix),
+        args.out,
+        args.name,
+    )
     lines = sum(1 for _ in path.open(encoding="utf-8"))
     print(json.dumps({"wrote": str(path), "records": lines}))
     return 0

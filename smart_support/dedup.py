@@ -18,7 +18,6 @@ import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any, Protocol
 
 import numpy as np
@@ -26,13 +25,14 @@ import redis
 from aws_lambda_powertools.metrics import MetricUnit
 
 from smart_support.config import Settings, get_settings
+from smart_support.formats import INCIDENT_ID_PATTERN, iso_utc, unit_interval
 from smart_support.keys import Keys
 from smart_support.observability import MetricName, metrics
 from smart_support.scripting import register
 
 # Excerpts travel in every apply call and become the incident's representative text.
 EXCERPT_CHARS = 280
-INCIDENT_ID_RE = re.compile(r"^inc_[0-9a-f]{32}$")
+INCIDENT_ID_RE = re.compile(INCIDENT_ID_PATTERN)
 _INCIDENT_CURSOR_RE = re.compile(r"^\d{15}\|inc_[0-9a-f]{32}$")
 # Idle clusters removed per apply call: enough to keep up with any traffic, small enough
 # that no single call does unbounded work.
@@ -81,12 +81,6 @@ class StormDecision:
     member_count: int
 
 
-def iso_utc(epoch: float) -> str:
-    return (
-        datetime.fromtimestamp(epoch, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-    )
-
-
 def _as_list(value: Any) -> list[Any]:
     # cjson encodes an empty Lua table as {}, so an empty array can come back as a dict.
     return value if isinstance(value, list) else []
@@ -102,11 +96,6 @@ def _decision(raw: str) -> StormDecision:
         linked_ticket_ids=tuple(str(t) for t in _as_list(rec.get("l"))),
         member_count=int(rec["n"]),
     )
-
-
-def _clamp_urgency(value: float) -> float:
-    # NaN would poison the incident's max_urgency (and JSON): a broken score counts as 0.
-    return min(1.0, max(0.0, value)) if math.isfinite(value) else 0.0
 
 
 def _encode_vector(vector: np.ndarray) -> str:
@@ -316,7 +305,7 @@ class StormDetector:
                     "c": best_id,
                     "s": item.embedding_space,
                     "a": item.at,
-                    "u": _clamp_urgency(item.urgency),
+                    "u": unit_interval(item.urgency),
                     "x": item.excerpt[:EXCERPT_CHARS],
                     "g": item.category,
                 }

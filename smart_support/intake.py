@@ -22,10 +22,11 @@ from smart_support.errors import (
     IdempotencyMismatch,
     InvalidRequest,
 )
+from smart_support.formats import now_iso
 from smart_support.observability import MetricName, logger, metrics, pseudonym
 from smart_support.schemas import TicketIn
 from smart_support.services import Services
-from smart_support.store import new_ticket_id, now_iso, unavailable
+from smart_support.store import new_ticket_id, unavailable
 
 MAX_IDEMPOTENCY_KEY = 255
 PENDING_CLAIM_SECONDS = 60

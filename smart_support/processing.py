@@ -16,16 +16,16 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from smart_support.agents import AgentRegistry, Router
+from smart_support.agents import AgentRegistry, Dispatcher
 from smart_support.baseline import BaselineClassifier
 from smart_support.classification import Classification, Classifier, urgency_label
 from smart_support.dedup import IncidentStore, StormDecision, StormDetector, StormInput
 from smart_support.explanation import build_explanation, storm_part
+from smart_support.formats import TICKET_ID_PATTERN, now_iso
 from smart_support.observability import MetricName, count_by, logger, metrics
 from smart_support.routing import RoutingTicket
 from smart_support.services import Services
 from smart_support.slack import AlertGate, AlertResult, SlackNotifier
-from smart_support.store import TICKET_ID_PATTERN, now_iso
 
 _TICKET_ID = re.compile(TICKET_ID_PATTERN)
 _RECREATE_FIELDS = (
@@ -89,7 +89,7 @@ class Pipeline:
         self.classifier = classifier
         self.storms = StormDetector(services.redis, services.keys, services.settings)
         self.incidents = IncidentStore(services.redis, services.keys, services.settings)
-        self.router = Router(AgentRegistry(services.redis, services.keys))
+        self.router = Dispatcher(AgentRegistry(services.redis, services.keys))
         self.gate = AlertGate(services.redis, services.keys, services.settings.ticket_ttl_seconds)
         self.notifier = SlackNotifier(services.settings)
 
@@ -289,7 +289,7 @@ class Pipeline:
                     "first_seen": fields["completed_at"],
                     "last_seen": fields["completed_at"],
                 }
-                self._count(
+                self._record_alert(
                     self.notifier.send_incident_alert(
                         incident, f"{base}/incidents/{storm.incident_id}"
                     )
@@ -302,11 +302,11 @@ class Pipeline:
             return
         if self.gate.claim_ticket(job.ticket_id):
             ticket = {**fields, "ticket_id": job.ticket_id, "text": job.text}
-            self._count(
+            self._record_alert(
                 self.notifier.send_ticket_alert(ticket, f"{base}/tickets/{job.ticket_id}/status")
             )
 
-    def _count(self, result: AlertResult) -> None:
+    def _record_alert(self, result: AlertResult) -> None:
         if result.outcome == "logged":  # no webhook configured: nothing was sent
             return
         name = MetricName.ALERTS_FAILED if result.outcome == "failed" else MetricName.ALERTS_SENT

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic.json_schema import JsonDict
+from pydantic_core import PydanticCustomError
 
 from smart_support.config import get_settings
+from smart_support.masking import model_text
 
-_limits = get_settings()
 MetadataValue = str | int | float | bool | None
 # The rule has_text() enforces, said in the OpenAPI document so clients and fuzzers know it.
 _SOME_TEXT: JsonDict = {
@@ -22,14 +31,29 @@ _SOME_TEXT: JsonDict = {
 }
 
 
+_TEXT_LIMITS: dict[str, Callable[[], int]] = {
+    "subject": lambda: get_settings().max_subject_chars,
+    "body": lambda: get_settings().max_text_chars,
+    "description": lambda: get_settings().max_text_chars,
+}
+
+
+def _max_length(setting: str) -> Callable[[JsonDict], None]:
+    def document(schema: JsonDict) -> None:
+        schema["maxLength"] = getattr(get_settings(), setting)
+
+    return document
+
+
 class TicketIn(BaseModel):
     """A new ticket: at least one of subject, body and description must hold text."""
 
     model_config = ConfigDict(extra="forbid", json_schema_extra=_SOME_TEXT)
 
-    subject: str | None = Field(default=None, max_length=_limits.max_subject_chars)
-    body: str | None = Field(default=None, max_length=_limits.max_text_chars)
-    description: str | None = Field(default=None, max_length=_limits.max_text_chars)
+    # The length limits are settings, read when a request is validated or the document built.
+    subject: str | None = Field(default=None, json_schema_extra=_max_length("max_subject_chars"))
+    body: str | None = Field(default=None, json_schema_extra=_max_length("max_text_chars"))
+    description: str | None = Field(default=None, json_schema_extra=_max_length("max_text_chars"))
     customer_id: str | None = Field(default=None, max_length=128, pattern=r"^[A-Za-z0-9._:@-]+$")
     channel: Literal["email", "chat", "web", "phone", "social", "api"] | None = None
     metadata: dict[str, MetadataValue] | None = Field(
@@ -40,8 +64,24 @@ class TicketIn(BaseModel):
 
     @field_validator("subject", "body", "description")
     @classmethod
-    def no_nul_bytes(cls, value: str | None) -> str | None:
-        if value is not None and "\x00" in value:
+    def within_limits(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None:
+            return value
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate escape: no text Redis or SQS can carry
+            raise PydanticCustomError(
+                "string_unicode",
+                "Input should be a valid string, unable to parse raw data as a unicode string",
+            ) from None
+        limit = _TEXT_LIMITS[info.field_name or ""]()
+        if len(value) > limit:
+            raise PydanticCustomError(
+                "string_too_long",
+                "String should have at most {max_length} characters",
+                {"max_length": limit},
+            )
+        if "\x00" in value:
             raise ValueError("text must not contain NUL characters")
         return value
 
@@ -72,9 +112,7 @@ class TicketIn(BaseModel):
 
     def text(self) -> str:
         """The text the classifiers read."""
-        return "\n".join(
-            t.strip() for t in (self.subject, self.body, self.description) if t and t.strip()
-        )
+        return model_text(self.subject, self.body, self.description)
 
 
 class TicketAccepted(BaseModel):

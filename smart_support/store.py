@@ -13,21 +13,14 @@ import secrets
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 import redis
 
 from smart_support.errors import DependencyUnavailable, InvalidRequest
+from smart_support.formats import now_iso
 from smart_support.keys import Keys
 from smart_support.scripting import ScriptCall, pipelined, register
-
-FINAL_STATUSES = ("completed", "master_incident", "resolved")
-TICKET_ID_PATTERN = r"^tkt_[0-9a-f]{32}$"
-
-
-def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def new_ticket_id() -> str:
