@@ -24,7 +24,7 @@ from smart_support.errors import (
 )
 from smart_support.formats import now_iso
 from smart_support.observability import MetricName, logger, metrics, pseudonym
-from smart_support.schemas import TicketIn
+from smart_support.schemas import TicketIn, TicketMessage
 from smart_support.services import Services
 from smart_support.store import new_ticket_id, unavailable
 
@@ -125,10 +125,9 @@ def accept_ticket(
         logger.warning("redis unavailable at intake", extra={"error": type(exc).__name__})
         raise unavailable(exc, settings.retry_after_seconds) from exc
 
-    message = {k: v for k, v in fields.items() if v is not None and k not in ("status",)}
-    message["text"] = ticket.text()
+    message = TicketMessage.model_validate({**fields, "text": ticket.text()})
     try:
-        services.queue.send(message)
+        services.queue.send(message.model_dump(exclude_none=True))
     except (BotoCoreError, ClientError) as exc:
         metrics.add_metric(name=MetricName.DEPENDENCY_ERRORS, unit="Count", value=1)
         logger.warning(

@@ -7,8 +7,6 @@ assignment, one alert and one incident membership per ticket.
 
 from __future__ import annotations
 
-import json
-import re
 import time
 import uuid
 from collections.abc import Sequence
@@ -16,30 +14,19 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from pydantic import ValidationError
+
 from smart_support.agents import AgentRegistry, Dispatcher
 from smart_support.baseline import BaselineClassifier
 from smart_support.classification import Classification, Classifier, urgency_label
 from smart_support.dedup import IncidentStore, StormDecision, StormDetector, StormInput
 from smart_support.explanation import build_explanation, storm_part
-from smart_support.formats import TICKET_ID_PATTERN, now_iso
+from smart_support.formats import now_iso
 from smart_support.observability import MetricName, count_by, logger, metrics
 from smart_support.routing import RoutingTicket
+from smart_support.schemas import TicketMessage
 from smart_support.services import Services
 from smart_support.slack import AlertGate, AlertResult, SlackNotifier
-
-_TICKET_ID = re.compile(TICKET_ID_PATTERN)
-_RECREATE_FIELDS = (
-    "ticket_id",
-    "subject",
-    "body",
-    "description",
-    "customer_id",
-    "channel",
-    "metadata",
-    "created_at",
-    "created_ms",
-    "submitted_by",
-)
 
 
 class PoisonMessage(ValueError):
@@ -54,7 +41,7 @@ class TicketBusy(RuntimeError):
 class Job:
     message_id: str
     ticket_id: str
-    message: dict[str, Any]
+    message: TicketMessage
     token: str = field(default_factory=lambda: uuid.uuid4().hex)
     result: Classification | None = None
     storm: StormDecision | None = None
@@ -64,21 +51,19 @@ class Job:
 
     @property
     def text(self) -> str:
-        return str(self.message["text"])
+        return self.message.text
 
 
-def parse_message(body: str) -> dict[str, Any]:
+def parse_message(body: str) -> TicketMessage:
+    """The SQS body as intake wrote it, or PoisonMessage saying what is wrong with it."""
     try:
-        message = json.loads(body)
-    except ValueError as exc:
-        raise PoisonMessage("message body is not JSON") from exc
-    if not isinstance(message, dict):
-        raise PoisonMessage("message body is not an object")
-    if not _TICKET_ID.match(str(message.get("ticket_id", ""))):
-        raise PoisonMessage("message has no valid ticket_id")
-    if not isinstance(message.get("text"), str) or not message["text"].strip():
-        raise PoisonMessage("message has no text")
-    return message
+        return TicketMessage.model_validate_json(body)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        if first["type"] == "json_invalid":
+            raise PoisonMessage("message body is not JSON") from exc
+        where = first["loc"][0] if first["loc"] else "body"
+        raise PoisonMessage(f"message {where}: {first['msg']}") from exc
 
 
 class Pipeline:
@@ -135,10 +120,9 @@ class Pipeline:
 
     def _begin(self, message_id: str, body: str) -> Job | None:
         message = parse_message(body)
-        job = Job(message_id, message["ticket_id"], message)
-        recreate = {k: message.get(k) for k in _RECREATE_FIELDS}
+        job = Job(message_id, message.ticket_id, message)
         state = self.store.begin(
-            job.ticket_id, job.token, self.settings.processing_lock_seconds, recreate
+            job.ticket_id, job.token, self.settings.processing_lock_seconds, message.record()
         )
         if state == "withdrawn":
             logger.info(
@@ -238,7 +222,7 @@ class Pipeline:
         count_by(MetricName.TICKETS_COMPLETED, category=result.category, model=result.model)
         if review:
             metrics.add_metric(name=MetricName.NEEDS_REVIEW, unit="Count", value=1)
-        created_ms = job.message.get("created_ms")
+        created_ms = job.message.created_ms
         if created_ms:
             metrics.add_metric(
                 name=MetricName.PROCESSING_LATENCY,
