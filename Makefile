@@ -99,7 +99,8 @@ format: $(STAMP) ## apply ruff's formatting and fixes
 eval: $(STAMP) $(MODEL) ## quality: model vs baseline vs zero-shot on held-out, external real text, urgency probe (1 min; NESTED=1 adds nested CV)
 	$(PY) bench/quality.py $(if $(NESTED),--nested)
 
-bench: $(STAMP) $(MODEL) ## benchmarks: inference, throughput, storm cost, one node vs a cluster, cost
+bench: $(STAMP) $(MODEL) ## benchmarks: cold import per function, inference, throughput, storm cost, one node vs a cluster, cost
+	$(PY) bench/imports.py
 	$(PY) bench/inference.py
 	$(PY) bench/storm.py
 	$(PY) bench/storms_real.py

@@ -313,3 +313,58 @@ def status_from_row(row: dict[str, str], model: type[TicketStatus] = TicketStatu
         if name in data:
             data[name] = json.loads(data[name])
     return model(**data)
+
+
+class IncidentSummary(BaseModel):
+    incident_id: str
+    status: Literal["open", "quiet"] = Field(description="quiet: no member within the window")
+    representative_text: str
+    category: str
+    member_count: int
+    first_seen: str
+    last_seen: str
+    max_urgency: float
+    embedding_space: str
+
+
+class IncidentPage(BaseModel):
+    items: list[IncidentSummary]
+    next_cursor: str | None
+
+
+class IncidentDetail(IncidentSummary):
+    member_ids: list[str] = Field(description="one page of members, in arrival order")
+    next_member_cursor: str | None
+
+
+class Resolved(BaseModel):
+    ticket_id: str
+    status: Literal["resolved"]
+    agent_id: str | None = Field(description="the agent whose slot was freed")
+    already_resolved: bool
+    handed_ticket_id: str | None = Field(description="the waiting ticket that agent got")
+
+
+class CorrectionOut(BaseModel):
+    """One correction as recorded (without the ticket's text); Redis keeps the values as text."""
+
+    id: str
+    ticket_id: str | None = None
+    by: str | None = None
+    at: str | None = None
+    from_category: str | None = None
+    to_category: str | None = None
+    from_urgency: str | None = None
+    to_urgency: str | None = None
+    urgency_corrected: str | None = None
+    reason: str | None = None
+
+
+class CorrectionsOut(BaseModel):
+    items: list[CorrectionOut]
+
+
+class HealthOut(BaseModel):
+    status: Literal["ok", "unavailable"]
+    down: list[str] | None = None
+    checks: dict[str, Any]

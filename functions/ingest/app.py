@@ -3,10 +3,12 @@
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from smart_support.api import build_resolver, ingest_router
+from smart_support.http import build_resolver
 from smart_support.observability import MetricName, logger, metrics, tracer
+from smart_support.routes import submit
 
-app = build_resolver(ingest_router)
+# Only its own route: the ingest cold start loads no routing, storms, agents or numpy.
+app = build_resolver(submit.router)
 
 # The answers that turn a submission away for what the client sent (not auth, not outages).
 REJECTIONS = frozenset({400, 413, 415, 422})
