@@ -70,10 +70,11 @@ test-e2e: $(STAMP) $(MODEL) ## end-to-end tests against the local stack over HTT
 test-infra: $(STAMP) ## template lint and template/local-stack agreement
 	$(PY) -m pytest -q tests/infra
 
-lint: $(STAMP) $(SCAN_STAMP) ## ruff, mypy, checkov (template) and bandit (code)
+lint: $(STAMP) $(SCAN_STAMP) ## ruff, mypy, the complexity gate, checkov (template) and bandit (code)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy smart_support functions local_stack
+	$(PY) tools/complexity.py
 	$(MAKE) --no-print-directory scan
 
 # checkov and bandit pin their own dependencies (checkov's boto3 among them), so they live in

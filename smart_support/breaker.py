@@ -20,7 +20,7 @@ from smart_support.cache import CACHE_ERRORS
 from smart_support.classification import Classification, Classifier
 from smart_support.config import Settings, get_settings
 from smart_support.keys import Keys
-from smart_support.observability import MetricName, logger, metrics
+from smart_support.observability import MetricName, logger, metrics, tracer
 from smart_support.scripting import register
 
 CLOSED, OPEN, HALF_OPEN = "closed", "open", "half_open"
@@ -172,7 +172,7 @@ class GuardedClassifier:
         if not permit.use_model:
             return self._fallback(texts, f"breaker {permit.state}")
         try:
-            answers = self.primary.classify_batch(texts, budget_ms=self.settings.model_budget_ms)
+            answers = self._call_model(texts)
             if len(answers) != len(texts):
                 raise RuntimeError(f"{len(answers)} answers for {len(texts)} texts")
         except Exception as exc:  # any model failure is the breaker's business, not the caller's
@@ -182,6 +182,11 @@ class GuardedClassifier:
             return self._fallback(texts, reason)
         self._safely(lambda: self.breaker.record_success(permit))
         return answers
+
+    @tracer.capture_method(capture_response=False)
+    def _call_model(self, texts: Sequence[str]) -> list[Classification]:
+        """The model's inference, its own X-Ray subsegment (responses carry ticket text)."""
+        return list(self.primary.classify_batch(texts, budget_ms=self.settings.model_budget_ms))
 
     def _permit(self) -> Permit:
         try:

@@ -85,19 +85,31 @@ def _body_problem(event: dict[str, Any]) -> AppError | None:
     _normalise_content_type(event)
     limit = get_settings().max_request_bytes
     if event.get("isBase64Encoded"):
-        try:
-            decoded = base64.b64decode(raw, validate=True)
-        except binascii.Error:
-            return MalformedJson("the body is not valid base64")
-        if len(decoded) > limit:
-            return PayloadTooLarge(f"the body exceeds {limit} bytes")
-        try:
-            raw = decoded.decode("utf-8")
-        except UnicodeDecodeError:
-            return MalformedJson("the body is not valid UTF-8")
+        decoded = _decode_base64(raw, limit)
+        if isinstance(decoded, AppError):
+            return decoded
+        raw = decoded
         event["body"], event["isBase64Encoded"] = raw, False
     if len(raw.encode("utf-8", "surrogatepass")) > limit:
         return PayloadTooLarge(f"the body exceeds {limit} bytes")
+    return _json_object_problem(raw)
+
+
+def _decode_base64(raw: str, limit: int) -> str | AppError:
+    """The text of a base64 body, or what is wrong with it."""
+    try:
+        decoded = base64.b64decode(raw, validate=True)
+    except binascii.Error:
+        return MalformedJson("the body is not valid base64")
+    if len(decoded) > limit:
+        return PayloadTooLarge(f"the body exceeds {limit} bytes")
+    try:
+        return decoded.decode("utf-8")
+    except UnicodeDecodeError:
+        return MalformedJson("the body is not valid UTF-8")
+
+
+def _json_object_problem(raw: str) -> AppError | None:
     try:
         parsed = json.loads(raw)
     except RecursionError:

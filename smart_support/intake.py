@@ -23,7 +23,7 @@ from smart_support.errors import (
     InvalidRequest,
 )
 from smart_support.formats import now_iso
-from smart_support.observability import MetricName, logger, metrics, pseudonym
+from smart_support.observability import MetricName, logger, metrics, pseudonym, tracer
 from smart_support.schemas import TicketIn, TicketMessage
 from smart_support.services import Services
 from smart_support.store import new_ticket_id, unavailable
@@ -87,6 +87,7 @@ def _claim_idempotency(services: Services, claim: _Claim, ticket_id: str) -> Acc
     return Accepted(earlier["ticket_id"], replayed=True)
 
 
+@tracer.capture_method(capture_response=False)
 def accept_ticket(
     services: Services, ticket: TicketIn, idempotency_key: str | None, submitted_by: str = ""
 ) -> Accepted:

@@ -16,13 +16,15 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from smart_support.agents import AgentRegistry, Dispatcher
+from smart_support.agents import AgentRegistry
 from smart_support.baseline import BaselineClassifier
 from smart_support.classification import Classification, Classifier, urgency_label
-from smart_support.dedup import IncidentStore, StormDecision, StormDetector, StormInput
+from smart_support.dedup import StormDecision, StormDetector, StormInput
+from smart_support.dispatch import Dispatcher
 from smart_support.explanation import build_explanation, storm_part
 from smart_support.formats import now_iso
-from smart_support.observability import MetricName, count_by, logger, metrics
+from smart_support.incidents import IncidentStore
+from smart_support.observability import MetricName, count_by, logger, metrics, tracer
 from smart_support.routing import RoutingTicket
 from smart_support.schemas import TicketMessage
 from smart_support.services import Services
@@ -140,6 +142,12 @@ class Pipeline:
         return job
 
     def _decide(self, jobs: list[Job]) -> None:
+        self._classify(jobs)
+        self._observe_storms(jobs)
+        self._route(jobs)
+
+    @tracer.capture_method(capture_response=False)
+    def _classify(self, jobs: list[Job]) -> None:
         started = time.perf_counter()
         results = self.classifier.classify_batch([job.text for job in jobs])
         metrics.add_metric(
@@ -149,7 +157,11 @@ class Pipeline:
         )
         for job, result in zip(jobs, results, strict=True):
             job.result = result
+
+    @tracer.capture_method(capture_response=False)
+    def _observe_storms(self, jobs: list[Job]) -> None:
         now = time.time()
+        classified = [(job, job.result) for job in jobs if job.result is not None]
         decisions = self.storms.observe_batch(
             [
                 StormInput(
@@ -161,13 +173,16 @@ class Pipeline:
                     result.urgency_score,
                     now,
                 )
-                for job, result in zip(jobs, results, strict=True)
+                for job, result in classified
                 if result.embedding
             ]
         )
         for job in jobs:
             job.storm = decisions.get(job.ticket_id)
             job.storm_similarity = self.storms.similarity.get(job.ticket_id)
+
+    @tracer.capture_method(capture_response=False)
+    def _route(self, jobs: list[Job]) -> None:
         solo = [job for job in jobs if job.result and not (job.storm and job.storm.incident_id)]
         routing = [
             RoutingTicket(job.ticket_id, job.result.category, job.result.urgency_score)
@@ -179,10 +194,11 @@ class Pipeline:
             job.agent = assigned.get(job.ticket_id)
             job.routing = self.router.explain(ticket, job.agent)
 
+    @tracer.capture_method(capture_response=False)
     def _publish(self, job: Job) -> None:
         if job.result is None:  # a step before this one always sets it
             raise RuntimeError(f"ticket {job.ticket_id} has no classification")
-        result, storm, stamp = job.result, job.storm, now_iso()
+        result, storm = job.result, job.storm
         in_incident = bool(storm and storm.incident_id)
         if storm and storm.opened_incident:
             self._fold_into_incident(storm)
@@ -191,6 +207,31 @@ class Pipeline:
         else:
             self.store.mark_ready(job.ticket_id, result.urgency_score, result.category, job.agent)
         review = result.category_confidence < self.settings.review_confidence
+        fields = self._completed_fields(job, result, in_incident, review)
+        self._alert(job, fields)
+        if self.store.finish(job.ticket_id, job.token, fields) == "done":
+            current = self.store.get(job.ticket_id) or {}
+            if current.get("status") == "master_incident":
+                self.store.remove_from_queue(job.ticket_id)
+        self._count_completed(job, result, review)
+        logger.info(
+            "ticket processed",
+            extra={
+                "ticket_id": job.ticket_id,
+                "status": fields["status"],
+                "category": result.category,
+                "urgency_score": result.urgency_score,
+                "model": result.model,
+                "agent": job.agent,
+                "incident_id": fields["incident_id"],
+            },
+        )
+
+    def _completed_fields(
+        self, job: Job, result: Classification, in_incident: bool, review: bool
+    ) -> dict[str, Any]:
+        """The ticket's final fields: its decision, its explanation, the review flag."""
+        storm, stamp = job.storm, now_iso()
         explanation = build_explanation(
             result,
             self.settings,
@@ -198,7 +239,7 @@ class Pipeline:
             or {"agent": None, "waiting_because": "part of a master incident, handled as one"},
             storm_part(storm, job.storm_similarity),
         )
-        fields = {
+        return {
             "status": "master_incident" if in_incident else "completed",
             "category": result.category,
             "category_confidence": f"{result.category_confidence:.4f}",
@@ -212,11 +253,8 @@ class Pipeline:
             "needs_review": "1" if review else None,
             "explanation": explanation,
         }
-        self._alert(job, fields)
-        if self.store.finish(job.ticket_id, job.token, fields) == "done":
-            current = self.store.get(job.ticket_id) or {}
-            if current.get("status") == "master_incident":
-                self.store.remove_from_queue(job.ticket_id)
+
+    def _count_completed(self, job: Job, result: Classification, review: bool) -> None:
         metrics.add_metric(name=MetricName.TICKETS_COMPLETED, unit="Count", value=1)
         # The same count split by category and by the model that answered, for the dashboard.
         count_by(MetricName.TICKETS_COMPLETED, category=result.category, model=result.model)
@@ -229,18 +267,6 @@ class Pipeline:
                 unit="Milliseconds",
                 value=max(0.0, time.time() * 1000 - float(created_ms)),
             )
-        logger.info(
-            "ticket processed",
-            extra={
-                "ticket_id": job.ticket_id,
-                "status": fields["status"],
-                "category": result.category,
-                "urgency_score": result.urgency_score,
-                "model": result.model,
-                "agent": job.agent,
-                "incident_id": fields["incident_id"],
-            },
-        )
 
     def _fold_into_incident(self, storm: StormDecision) -> None:
         """The storm's earlier tickets join the incident: no queue place, no agent of their own."""

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from smart_support.agents import Agent, AgentRegistry, AgentUpdate, Dispatcher, validate_agent_id
+from smart_support.agents import Agent, AgentRegistry, AgentUpdate, validate_agent_id
+from smart_support.dispatch import Dispatcher
 from smart_support.observability import tracer
 from smart_support.services import Services
 

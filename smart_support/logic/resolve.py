@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from smart_support.access import Principal
-from smart_support.agents import AgentRegistry, Dispatcher
-from smart_support.errors import Forbidden, NotFound
+from smart_support.access import Principal, require_own_ticket
+from smart_support.agents import AgentRegistry
+from smart_support.dispatch import Dispatcher
+from smart_support.errors import NotFound
 from smart_support.formats import now_iso
 from smart_support.observability import tracer
 from smart_support.services import Services
@@ -19,11 +20,7 @@ def resolve_ticket(services: Services, caller: Principal, ticket_id: str) -> dic
     row = store.get(ticket_id)
     if row is None:
         raise NotFound(f"no ticket {ticket_id}")
-    if caller.agent_id is not None and caller.agent_id not in (
-        row.get("assigned_agent"),
-        row.get("taken_by"),
-    ):
-        raise Forbidden("an agent may resolve only its own tickets")
+    require_own_ticket(caller, row, "resolve")
     outcome = Dispatcher(AgentRegistry(services.redis, services.keys)).resolve(ticket_id)
     if not outcome.already_resolved:
         stamp = now_iso()

@@ -10,7 +10,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import redis
 
-from smart_support.agents import AgentRegistry, AgentUpdate, Dispatcher, Reservation
+from smart_support.agents import AgentRegistry, AgentUpdate, Reservation
+from smart_support.dispatch import Dispatcher
 from smart_support.keys import Keys
 from smart_support.routing import RoutingTicket
 from tests.support.redis_fixtures import isolated_keys, redis_client  # noqa: F401
