@@ -16,6 +16,10 @@ INCIDENT_ID_PATTERN = r"^inc_[0-9a-f]{32}$"
 AGENT_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
 
 
+class InvalidCursorError(ValueError):
+    """A pagination cursor was not produced by this API (the routes answer 400)."""
+
+
 def iso_utc(epoch: float | None = None) -> str:
     """An instant (default: now) in ISO 8601 UTC with milliseconds: 2026-12-01T10:00:00.000Z."""
     instant = datetime.fromtimestamp(time.time() if epoch is None else epoch, UTC)

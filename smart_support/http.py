@@ -34,11 +34,11 @@ from smart_support.errors import (
     NotFound,
     PayloadTooLarge,
     UnsupportedMediaType,
+    unavailable,
 )
 from smart_support.formats import AGENT_ID_PATTERN, INCIDENT_ID_PATTERN, TICKET_ID_PATTERN
 from smart_support.observability import logger
 from smart_support.schemas import ErrorOut
-from smart_support.store import unavailable
 
 JSON = "application/json"
 API_TITLE = "Smart-Support API"

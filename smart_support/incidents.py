@@ -12,15 +12,11 @@ from typing import Any
 import redis
 
 from smart_support.config import Settings, get_settings
-from smart_support.formats import INCIDENT_ID_PATTERN, iso_utc
+from smart_support.formats import INCIDENT_ID_PATTERN, InvalidCursorError, iso_utc
 from smart_support.keys import Keys
 
 INCIDENT_ID_RE = re.compile(INCIDENT_ID_PATTERN)
 _INCIDENT_CURSOR_RE = re.compile(r"^\d{15}\|inc_[0-9a-f]{32}$")
-
-
-class InvalidCursorError(ValueError):
-    """A pagination cursor was not produced by this module."""
 
 
 class IncidentStore:

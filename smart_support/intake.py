@@ -21,12 +21,13 @@ from smart_support.errors import (
     DependencyUnavailable,
     IdempotencyMismatch,
     InvalidRequest,
+    unavailable,
 )
 from smart_support.formats import now_iso
 from smart_support.observability import MetricName, logger, metrics, pseudonym, tracer
 from smart_support.schemas import TicketIn, TicketMessage
 from smart_support.services import Services
-from smart_support.store import new_ticket_id, unavailable
+from smart_support.store import new_ticket_id
 
 MAX_IDEMPOTENCY_KEY = 255
 PENDING_CLAIM_SECONDS = 60

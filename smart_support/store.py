@@ -17,8 +17,7 @@ from typing import Any
 
 import redis
 
-from smart_support.errors import DependencyUnavailable, InvalidRequest
-from smart_support.formats import now_iso
+from smart_support.formats import InvalidCursorError, now_iso
 from smart_support.keys import Keys
 from smart_support.scripting import ScriptCall, pipelined, register
 
@@ -56,7 +55,7 @@ def _decode_cursor(cursor: str) -> tuple[str, int]:
             raise ValueError(cursor)
         return section, int(offset)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise InvalidRequest("cursor is not one this API gave out") from exc
+        raise InvalidCursorError("cursor is not one this API gave out") from exc
 
 
 class TicketStore:
@@ -261,11 +260,3 @@ class TicketStore:
 
     def ping(self) -> None:
         self.redis.ping()
-
-
-def unavailable(exc: Exception, retry_after: int) -> DependencyUnavailable:
-    return DependencyUnavailable(
-        "the ticket store is unavailable; retry shortly",
-        retry_after=retry_after,
-        details=[{"dependency": "redis", "reason": type(exc).__name__}],
-    )

@@ -8,7 +8,8 @@ from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from smart_support.config import CATEGORIES
-from smart_support.formats import AGENT_ID_PATTERN
+from smart_support.errors import InvalidRequest
+from smart_support.formats import AGENT_ID_PATTERN, InvalidCursorError
 from smart_support.http import ERRORS, JSON, caller
 from smart_support.logic.take_next import take_next
 from smart_support.schemas import QueueOut, TicketDetail, status_from_row
@@ -28,7 +29,10 @@ def queue(
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     cursor: Annotated[str | None, Query(max_length=64)] = None,
 ) -> dict[str, Any]:
-    page = get_services().store.queue_page(limit, cursor)
+    try:
+        page = get_services().store.queue_page(limit, cursor)
+    except InvalidCursorError as exc:
+        raise InvalidRequest("cursor is not one this API gave out") from exc
     items = [status_from_row(row).model_dump(exclude_none=True) for row in page.items]
     return {"items": items, "next_cursor": page.next_cursor}
 
