@@ -70,10 +70,11 @@ test-e2e: $(STAMP) $(MODEL) ## end-to-end tests against the local stack over HTT
 test-infra: $(STAMP) ## template lint and template/local-stack agreement
 	$(PY) -m pytest -q tests/infra
 
-lint: $(STAMP) $(SCAN_STAMP) ## ruff, mypy, checkov (template) and bandit (code)
+lint: $(STAMP) $(SCAN_STAMP) ## ruff, mypy, the complexity gate, checkov (template) and bandit (code)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy smart_support functions local_stack
+	$(PY) tools/complexity.py
 	$(MAKE) --no-print-directory scan
 
 # checkov and bandit pin their own dependencies (checkov's boto3 among them), so they live in
@@ -99,7 +100,8 @@ format: $(STAMP) ## apply ruff's formatting and fixes
 eval: $(STAMP) $(MODEL) ## quality: model vs baseline vs zero-shot on held-out, external real text, urgency probe (1 min; NESTED=1 adds nested CV)
 	$(PY) bench/quality.py $(if $(NESTED),--nested)
 
-bench: $(STAMP) $(MODEL) ## benchmarks: inference, throughput, storm cost, one node vs a cluster, cost
+bench: $(STAMP) $(MODEL) ## benchmarks: cold import per function, inference, throughput, storm cost, one node vs a cluster, cost
+	$(PY) bench/imports.py
 	$(PY) bench/inference.py
 	$(PY) bench/storm.py
 	$(PY) bench/storms_real.py

@@ -98,3 +98,12 @@ def check_route(event: Mapping[str, Any]) -> Principal | None:
     if principal.role not in roles:
         raise Forbidden(f"a {principal.role.value} key may not call {route[0]} {route[1]}")
     return principal
+
+
+def require_own_ticket(caller: Principal, row: Mapping[str, str], action: str) -> None:
+    """An agent's key acts only on the tickets assigned to or taken by that agent."""
+    if caller.agent_id is not None and caller.agent_id not in (
+        row.get("assigned_agent"),
+        row.get("taken_by"),
+    ):
+        raise Forbidden(f"an agent may {action} only its own tickets")

@@ -1,4 +1,4 @@
-"""The agent registry in Redis and the Router that assigns ticket batches to agents.
+"""The agent registry in Redis: agents, their loads, reservations and waiting tickets.
 
 ``routing.py`` holds the pure solver; this module owns the state it runs against. All keys
 live under ``Keys.agents_tag`` (one hash slot) and every read-modify-write is a Lua script
@@ -15,7 +15,6 @@ from ``scripts/agents_*.lua``, so capacity is never exceeded whatever the concur
 from __future__ import annotations
 
 import json
-import math
 import re
 import time
 from collections.abc import Sequence
@@ -23,28 +22,24 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal, cast
 
 import redis
-from aws_lambda_powertools.metrics import MetricUnit
 from pydantic import BaseModel, ConfigDict, Field
 
-from smart_support.config import CATEGORIES
+from smart_support.config import CATEGORIES, Category
 from smart_support.errors import InvalidRequest
+from smart_support.formats import AGENT_ID_PATTERN, unit_interval
 from smart_support.keys import Keys
-from smart_support.observability import MetricName, logger, metrics
+from smart_support.observability import logger
 from smart_support.routing import (
     AgentSlot,
     AgentState,
     RoutingTicket,
-    explain_assignment,
-    solve_assignment,
 )
 from smart_support.scripting import ScriptCall, pipelined, register
 
-AGENT_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+_AGENT_ID = re.compile(AGENT_ID_PATTERN)
 DEFAULT_CAPACITY = 5
 RESOLVED_RETENTION_SECONDS = 7 * 24 * 3600  # as long as a ticket itself lives
-MAX_ROUTING_ROUNDS = 4  # solve + reserve rounds per batch before falling back to waiting
 
-Category = Literal["Billing", "Technical", "Legal"]
 Skill = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
 
 # The default registry: each agent is the best match for one category, with a fallback skill
@@ -95,13 +90,8 @@ class Reservation:
     agent_id: str | None
 
 
-def _clamp_unit(value: float) -> float:
-    number = float(value)
-    return 0.0 if math.isnan(number) else min(1.0, max(0.0, number))
-
-
 def validate_agent_id(agent_id: str) -> str:
-    if not AGENT_ID_PATTERN.match(agent_id):
+    if not _AGENT_ID.match(agent_id):
         raise InvalidRequest(
             "agent_id must be 1-64 letters, digits, '.', '_' or '-', starting alphanumeric"
         )
@@ -272,7 +262,7 @@ class AgentRegistry:
             ScriptCall(
                 self._wait,
                 [*self._ticket_keys(), self.waiting_key, self.waiting_category_key(t.category)],
-                [self._tag, t.ticket_id, t.category, repr(_clamp_unit(t.urgency))],
+                [self._tag, t.ticket_id, t.category, repr(unit_interval(t.urgency))],
             )
             for t in routable
         ]
@@ -328,90 +318,3 @@ class AgentRegistry:
             args=[self._tag, ticket_id],
         )
         return str(agent) if agent else None
-
-
-class Router:
-    """Assigns SQS batches to agents: solve jointly, reserve atomically, re-solve lost races."""
-
-    def __init__(self, registry: AgentRegistry, *, max_rounds: int = MAX_ROUTING_ROUNDS) -> None:
-        self._registry = registry
-        self._max_rounds = max_rounds
-        self.seen: list[AgentState] = []  # the agents as the last route_batch first found them
-
-    def route_batch(self, tickets: Sequence[RoutingTicket]) -> dict[str, str | None]:
-        """Map each ticket id to its agent, or None when it waits (or was resolved with none).
-
-        A ticket that already holds an agent keeps it; a resolved ticket is never assigned
-        again (it maps to the agent that resolved it).
-        """
-        pending: dict[str, RoutingTicket] = {}
-        for t in tickets:
-            pending.setdefault(t.ticket_id, t)
-        result: dict[str, str | None] = {}
-        assigned = 0
-        slots, settled = self._registry.snapshot(list(pending))
-        if not slots and self._registry.ensure_seeded():
-            # The registry was empty: a cold start, or a cache that lost its data (a restart
-            # without persistence). The default agents are seeded as at first use.
-            logger.info("agent registry was empty; default agents seeded")
-            slots, settled = self._registry.snapshot(list(pending))
-        self.seen = list(self._registry.last_agents)
-        for round_no in range(self._max_rounds):
-            for ticket_id, found in settled.items():
-                if ticket_id in pending:
-                    result[ticket_id] = found.agent_id
-                    del pending[ticket_id]
-            plan = solve_assignment(list(pending.values()), slots)
-            pairs = [(tid, agent) for tid, agent in plan.items() if agent is not None]
-            if not pairs:
-                break
-            lost = 0
-            for (ticket_id, _), found in zip(
-                pairs, self._registry.reserve_many(pairs), strict=True
-            ):
-                if found.outcome in ("reserved", "held", "resolved"):
-                    assigned += found.outcome == "reserved"
-                    result[ticket_id] = found.agent_id
-                    del pending[ticket_id]
-                else:
-                    lost += 1
-            if not lost or not pending:
-                break
-            logger.debug("routing race lost; re-solving", lost=lost, round=round_no)
-            slots, settled = self._registry.snapshot(list(pending))
-
-        waits = 0
-        if pending:
-            remaining = list(pending.values())
-            for t, found in zip(remaining, self._registry.wait_many(remaining), strict=True):
-                result[t.ticket_id] = found.agent_id
-                assigned += found.outcome == "reserved"
-                waits += found.outcome == "waiting"
-        if assigned:
-            metrics.add_metric(name=MetricName.ASSIGNMENTS, unit=MetricUnit.Count, value=assigned)
-        if waits:
-            metrics.add_metric(name=MetricName.ASSIGNMENT_WAITS, unit=MetricUnit.Count, value=waits)
-        return {t.ticket_id: result.get(t.ticket_id) for t in tickets}
-
-    def explain(self, ticket: RoutingTicket, agent_id: str | None) -> dict[str, Any]:
-        """The routing part of a ticket's explanation, against the last route_batch's view."""
-        return explain_assignment(ticket.category, agent_id, self.seen)
-
-    def drain_waiting(self, limit: int = 10) -> dict[str, str]:
-        """Route the most urgent waiting tickets again, e.g. after PUT /agents raised a capacity
-        or brought an agent online. Returns only the tickets that got an agent."""
-        candidates = [
-            RoutingTicket(ticket_id, category, urgency)
-            for category in CATEGORIES
-            for ticket_id, urgency in self._registry.waiting(category, limit)
-        ]
-        candidates.sort(key=lambda t: (-t.urgency, t.ticket_id))
-        answer = self.route_batch(candidates[:limit])
-        return {ticket_id: agent for ticket_id, agent in answer.items() if agent is not None}
-
-    def resolve(self, ticket_id: str) -> ResolveOutcome:
-        """Free the ticket's agent; a waiting ticket may be handed to it (see the outcome)."""
-        outcome = self._registry.release(ticket_id)
-        if outcome.handed_ticket_id:
-            metrics.add_metric(name=MetricName.ASSIGNMENTS, unit=MetricUnit.Count, value=1)
-        return outcome

@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from smart_support.classification import Classification
 from smart_support.config import CATEGORIES
+from smart_support.formats import unit_interval
 
 EMBEDDING_SPACE = "lexical-hash-512"
 _DIMS = 512
@@ -73,7 +74,7 @@ def urgency_score(text: str) -> float:
     letters = [c for c in text if c.isalpha()]
     if len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.6:
         score += 0.1  # shouting
-    return round(min(1.0, max(0.0, score)), 4)
+    return round(unit_interval(score), 4)
 
 
 def urgency_rules(text: str) -> tuple[str, ...]:

@@ -9,7 +9,6 @@ the breaker, its failure reopens it. Each transition is one Lua script
 
 from __future__ import annotations
 
-import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from smart_support.cache import CACHE_ERRORS
 from smart_support.classification import Classification, Classifier
 from smart_support.config import Settings, get_settings
 from smart_support.keys import Keys
-from smart_support.observability import MetricName, logger, metrics
+from smart_support.observability import MetricName, logger, metrics, tracer
 from smart_support.scripting import register
 
 CLOSED, OPEN, HALF_OPEN = "closed", "open", "half_open"
@@ -172,9 +171,8 @@ class GuardedClassifier:
         permit = self._permit()
         if not permit.use_model:
             return self._fallback(texts, f"breaker {permit.state}")
-        started = time.perf_counter()
         try:
-            answers = self.primary.classify_batch(texts, budget_ms=self.settings.model_budget_ms)
+            answers = self._call_model(texts)
             if len(answers) != len(texts):
                 raise RuntimeError(f"{len(answers)} answers for {len(texts)} texts")
         except Exception as exc:  # any model failure is the breaker's business, not the caller's
@@ -182,10 +180,13 @@ class GuardedClassifier:
             logger.warning("model call failed", extra={"reason": reason, "trial": permit.is_trial})
             self._safely(lambda: self.breaker.record_failure(permit, reason))
             return self._fallback(texts, reason)
-        elapsed_ms = (time.perf_counter() - started) * 1000.0
-        metrics.add_metric(name=MetricName.INFERENCE_LATENCY, unit="Milliseconds", value=elapsed_ms)
         self._safely(lambda: self.breaker.record_success(permit))
         return answers
+
+    @tracer.capture_method(capture_response=False)
+    def _call_model(self, texts: Sequence[str]) -> list[Classification]:
+        """The model's inference, its own X-Ray subsegment (responses carry ticket text)."""
+        return list(self.primary.classify_batch(texts, budget_ms=self.settings.model_budget_ms))
 
     def _permit(self) -> Permit:
         try:

@@ -10,7 +10,6 @@ a cluster; plain pipelines may span slots and the cluster client splits them per
 from __future__ import annotations
 
 import contextlib
-import os
 from typing import Any, TypeAlias
 
 import redis
@@ -18,6 +17,8 @@ from redis.backoff import ExponentialWithJitterBackoff
 from redis.cluster import RedisCluster
 from redis.exceptions import ClusterDownError, RedisClusterException
 from redis.retry import Retry
+
+from smart_support.config import get_settings
 
 # Code annotated with this type uses only the command API both clients share.
 Cache: TypeAlias = redis.Redis
@@ -56,11 +57,12 @@ class _Cluster(RedisCluster):
 
 
 def _options(password: str | None) -> dict[str, Any]:
+    settings = get_settings()
     return {
         "password": password or None,
         "decode_responses": True,
-        "socket_connect_timeout": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "1.0")),
-        "socket_timeout": float(os.environ.get("REDIS_SOCKET_TIMEOUT", "2.0")),
+        "socket_connect_timeout": settings.redis_connect_timeout,
+        "socket_timeout": settings.redis_socket_timeout,
     }
 
 

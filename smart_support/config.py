@@ -6,76 +6,100 @@ The README's configuration table and the template's environment list the same na
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated, Any, Literal, get_args
 
-CATEGORIES: tuple[str, ...] = ("Billing", "Technical", "Legal")
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+Category = Literal["Billing", "Technical", "Legal"]
+CATEGORIES: tuple[str, ...] = get_args(Category)
 
 
 class ConfigError(ValueError):
-    """A setting in the environment cannot be used."""
+    """A setting in the environment cannot be used; the message names the variable."""
 
 
-@dataclass(frozen=True)
-class Settings:
+Fraction = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
+Positive = Annotated[int, Field(gt=0)]
+Seconds = Annotated[float, Field(gt=0.0, allow_inf_nan=False)]
+HttpUrl = Annotated[str, Field(pattern=r"^(https?://\S+)?$")]  # empty: not configured
+
+
+class Settings(BaseModel):
+    """Each field is the environment variable of its name in upper case."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
     # Connections
-    redis_url: str = "redis://127.0.0.1:6379/0"
+    redis_url: str = Field(default="redis://127.0.0.1:6379/0", pattern=r"^(rediss?|unix)://")
     redis_url_parameter: str = ""  # SSM SecureString name holding the URL (AWS)
     redis_auth_secret: str = ""  # Secrets Manager id whose SecretString is the AUTH token (AWS)
-    redis_cluster: str = "auto"  # "1" cluster client, "0" one node, "auto" ask the server
-    key_prefix: str = "ss"
+    redis_cluster: Literal["auto", "1", "0"] = "auto"  # "1" cluster, "0" one node, "auto" ask
+    redis_connect_timeout: Seconds = 1.0  # an unreachable cache is a fast 503
+    redis_socket_timeout: Seconds = 2.0
+    redis_allow_plaintext: bool = False  # an existing cache's URL may be redis:// (dev only)
+    key_prefix: str = Field(default="ss", pattern=r"^[^\s{}]{1,64}$")
     queue_url: str = ""
-    sqs_endpoint_url: str = ""  # SQS endpoint override (sam local); empty -> the AWS default
-    public_base_url: str = ""  # prefix for status links in alerts; empty -> relative
+    sqs_endpoint_url: HttpUrl = ""  # SQS endpoint override (sam local); empty -> the AWS default
+    public_base_url: HttpUrl = ""  # prefix for status links in alerts; empty -> relative
 
     # Intake limits
-    max_subject_chars: int = 300
-    max_text_chars: int = 20_000
-    max_request_bytes: int = 256_000
-    ticket_ttl_seconds: int = 7 * 24 * 3600
-    idempotency_ttl_seconds: int = 24 * 3600
-    retry_after_seconds: int = 5
+    max_subject_chars: Positive = 300
+    max_text_chars: Positive = 20_000
+    max_request_bytes: Positive = 256_000
+    ticket_ttl_seconds: Positive = 7 * 24 * 3600
+    idempotency_ttl_seconds: Positive = 24 * 3600
+    retry_after_seconds: Positive = 5
 
     # Processing
-    classifier: str = "onnx"  # "onnx" or "baseline"
+    classifier: Literal["onnx", "baseline"] = "onnx"
     model_dir: str = ""  # empty -> /opt/model (layer) or layers/model/build/model
-    model_budget_ms: int = 500
-    processing_lock_seconds: int = 120
+    model_budget_ms: Positive = 500
+    processing_lock_seconds: Positive = 120
 
     # Circuit breaker
-    breaker_failure_threshold: int = 3
-    breaker_window_seconds: int = 60
-    breaker_cooldown_seconds: int = 30
+    breaker_failure_threshold: Positive = 3
+    breaker_window_seconds: Positive = 60
+    breaker_cooldown_seconds: Positive = 30
 
     # Urgency
-    urgency_alert_threshold: float = 0.8
-    urgency_high_threshold: float = 0.8
-    urgency_medium_threshold: float = 0.5
+    urgency_alert_threshold: Fraction = 0.8
+    urgency_high_threshold: Fraction = 0.8
+    urgency_medium_threshold: Fraction = 0.5
 
     # Review and corrections
-    review_confidence: float = 0.6  # a category confidence under this sets needs_review
-    corrections_stream_length: int = 10_000  # corrections kept in Redis (approximately)
+    review_confidence: Fraction = 0.6  # a category confidence under this sets needs_review
+    corrections_stream_length: Positive = 10_000  # corrections kept in Redis (approximately)
 
     # Storms
-    dedup_similarity: float = 0.9
-    storm_min_tickets: int = 10  # more than this many similar tickets make an incident
-    storm_window_seconds: int = 300
+    dedup_similarity: Fraction = 0.9
+    storm_min_tickets: Positive = 10  # more than this many similar tickets make an incident
+    storm_window_seconds: Positive = 300
 
     # Slack
-    slack_webhook_url: str = ""
+    slack_webhook_url: HttpUrl = ""
     slack_webhook_parameter: str = ""  # SSM SecureString name (AWS)
     slack_webhook_secret: str = ""  # Secrets Manager id (AWS)
-    slack_timeout_seconds: float = 2.0
-    slack_max_retries: int = 2
-
-    redis_allow_plaintext: bool = False  # an existing cache's URL may be redis:// (dev only)
+    slack_timeout_seconds: Seconds = 2.0
+    slack_max_retries: Annotated[int, Field(ge=0)] = 2
 
     # Access and telemetry
     api_key: str = ""  # local stack only, deprecated: one shared key that acts as admin
-    authorizer_failure_budget: int = 20  # unknown keys per source address and window
-    authorizer_failure_window_seconds: int = 60
-    health_cache_seconds: float = 5.0  # a healthy /health answer is reused this long
+    authorizer_failure_budget: Positive = 20  # unknown keys per source address and window
+    authorizer_failure_window_seconds: Positive = 60
+    health_cache_seconds: Annotated[float, Field(ge=0.0, allow_inf_nan=False)] = 5.0
+    log_hash_key: str = ""  # HMAC key for customer ids in logs; empty -> one per process
+
+    @model_validator(mode="after")
+    def _urgency_bands(self) -> Settings:
+        if not 0 < self.urgency_medium_threshold <= self.urgency_high_threshold:
+            raise ValueError(
+                "URGENCY_MEDIUM_THRESHOLD and URGENCY_HIGH_THRESHOLD must satisfy "
+                "0 < medium <= high <= 1"
+            )
+        return self
 
     @property
     def resolved_model_dir(self) -> Path:
@@ -87,53 +111,30 @@ class Settings:
         return Path(__file__).resolve().parent.parent / "layers" / "model" / "build" / "model"
 
 
-def _coerce(name: str, raw: str, default: object) -> object:
+def load_settings(
+    environ: Mapping[str, str] | None = None, overrides: Mapping[str, str] | None = None
+) -> Settings:
+    """Build settings from an environment mapping (os.environ by default); empty means unset.
+
+    ``overrides`` (variable names too) win over the environment: a command's flags.
+    """
+    env = {**(os.environ if environ is None else environ), **(overrides or {})}
+    raw = {
+        name: env[name.upper()]
+        for name in Settings.model_fields
+        if env.get(name.upper()) not in (None, "")
+    }
     try:
-        if isinstance(default, bool):
-            return raw.strip().lower() in ("1", "true", "yes", "on")
-        if isinstance(default, int):
-            return int(raw)
-        if isinstance(default, float):
-            return float(raw)
-    except ValueError as exc:
-        raise ConfigError(
-            f"{name.upper()}={raw!r} is not a valid {type(default).__name__}"
-        ) from exc
-    return raw
+        return Settings.model_validate(raw)
+    except ValidationError as exc:
+        raise ConfigError("; ".join(_describe(error, raw) for error in exc.errors())) from None
 
 
-def load_settings(environ: dict[str, str] | None = None) -> Settings:
-    """Build settings from an environment mapping (os.environ by default)."""
-    env = os.environ if environ is None else environ
-    values: dict[str, object] = {}
-    for field in fields(Settings):
-        raw = env.get(field.name.upper())
-        if raw is not None and raw != "":
-            values[field.name] = _coerce(field.name, raw, field.default)
-    settings = Settings(**values)  # type: ignore[arg-type]
-    _validate(settings)
-    return settings
-
-
-def _validate(s: Settings) -> None:
-    if s.redis_cluster not in ("auto", "1", "0"):
-        raise ConfigError("REDIS_CLUSTER must be 'auto', '1' or '0'")
-    if s.classifier not in ("onnx", "baseline"):
-        raise ConfigError("CLASSIFIER must be 'onnx' or 'baseline'")
-    for name in ("urgency_alert_threshold", "dedup_similarity", "review_confidence"):
-        value = getattr(s, name)
-        if not 0.0 <= value <= 1.0:
-            raise ConfigError(f"{name.upper()} must lie in [0, 1]")
-    if not 0 < s.urgency_medium_threshold <= s.urgency_high_threshold <= 1:
-        raise ConfigError("urgency thresholds must satisfy 0 < medium <= high <= 1")
-    for name in (
-        "model_budget_ms",
-        "storm_window_seconds",
-        "breaker_cooldown_seconds",
-        "corrections_stream_length",
-    ):
-        if getattr(s, name) <= 0:
-            raise ConfigError(f"{name.upper()} must be positive")
+def _describe(error: Any, raw: Mapping[str, str]) -> str:
+    field = str(error["loc"][0]) if error.get("loc") else ""
+    if not field:
+        return str(error["msg"]).removeprefix("Value error, ")
+    return f"{field.upper()}={raw.get(field, '')!r}: {error['msg']}"
 
 
 @lru_cache(maxsize=1)

@@ -15,26 +15,27 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any, cast
 
 import redis
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from smart_support.access import Principal
-from smart_support.agents import AgentRegistry, Router
+from smart_support.access import Principal, require_own_ticket
+from smart_support.agents import AgentRegistry
 from smart_support.classification import urgency_label
-from smart_support.errors import Conflict, Forbidden, NotFound
+from smart_support.config import Category, load_settings
+from smart_support.dispatch import Dispatcher
+from smart_support.errors import Conflict, NotFound
+from smart_support.formats import now_iso
 from smart_support.keys import Keys
-from smart_support.observability import MetricName, count_by, logger, metrics
+from smart_support.observability import MetricName, count_by, logger, metrics, tracer
 from smart_support.routing import RoutingTicket
 from smart_support.scripting import register
 from smart_support.services import Services
-from smart_support.store import now_iso
 
 SOURCE = "agent-corrections"  # the source name training records carry
 STREAM_TEXT_CHARS = 4000  # the encoder reads 256 tokens; more text teaches nothing
@@ -45,7 +46,7 @@ class CorrectionIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    category: Literal["Billing", "Technical", "Legal"] | None = None
+    category: Category | None = None
     urgency_score: float | None = Field(default=None, ge=0.0, le=1.0, allow_inf_nan=False)
     reason: str | None = Field(default=None, max_length=500)
 
@@ -56,6 +57,7 @@ class CorrectionIn(BaseModel):
         return self
 
 
+@tracer.capture_method(capture_response=False)
 def apply_correction(
     services: Services, ticket_id: str, correction: CorrectionIn, caller: Principal
 ) -> bool:
@@ -64,32 +66,10 @@ def apply_correction(
     row = store.get(ticket_id)
     if row is None:
         raise NotFound(f"no ticket {ticket_id}")
-    if caller.agent_id is not None and caller.agent_id not in (
-        row.get("assigned_agent"),
-        row.get("taken_by"),
-    ):
-        raise Forbidden("an agent may correct only its own tickets")
-    urgency = "" if correction.urgency_score is None else f"{correction.urgency_score:.4f}"
-    label = (
-        ""
-        if correction.urgency_score is None
-        else urgency_label(correction.urgency_score, services.settings)
-    )
+    require_own_ticket(caller, row, "correct")
     at = now_iso()
-    script = register(services.redis, "ticket_correct")
-    outcome, status, from_cat, from_urg, to_cat, to_urg = (
-        str(v)
-        for v in script(
-            keys=[services.keys.ticket(ticket_id)],
-            args=[
-                correction.category or "",
-                urgency,
-                label,
-                caller.principal_id,
-                at,
-                (correction.reason or "").replace("\x00", ""),
-            ],
-        )
+    outcome, status, from_cat, from_urg, to_cat, to_urg = _correct_atomically(
+        services, ticket_id, correction, caller, at
     )
     if outcome == "missing":
         raise NotFound(f"no ticket {ticket_id}")
@@ -119,6 +99,28 @@ def apply_correction(
     if status == "completed":  # resolved and incident tickets only record the label
         _reroute(services, ticket_id, to_cat, float(to_urg))
     return True
+
+
+def _correct_atomically(
+    services: Services, ticket_id: str, correction: CorrectionIn, caller: Principal, at: str
+) -> list[str]:
+    """Run ticket_correct.lua: outcome, status, from/to category, from/to urgency."""
+    score = correction.urgency_score
+    urgency = "" if score is None else f"{score:.4f}"
+    label = "" if score is None else urgency_label(score, services.settings)
+    script = register(services.redis, "ticket_correct")
+    answer = script(
+        keys=[services.keys.ticket(ticket_id)],
+        args=[
+            correction.category or "",
+            urgency,
+            label,
+            caller.principal_id,
+            at,
+            (correction.reason or "").replace("\x00", ""),
+        ],
+    )
+    return [str(v) for v in answer]
 
 
 def _body(row: dict[str, str]) -> str:
@@ -153,7 +155,7 @@ def _reroute(services: Services, ticket_id: str, category: str, urgency: float) 
     """Free the old agent, route by the new category, re-file the ticket in the queue."""
     store = services.store
     registry = AgentRegistry(services.redis, services.keys)
-    router = Router(registry)
+    router = Dispatcher(registry)
     old = registry.unassign(ticket_id)
     ticket = RoutingTicket(ticket_id, category, urgency)
     agent = router.route_batch([ticket])[ticket_id]
@@ -248,11 +250,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--redis-url", default="", help="the cache (default: REDIS_URL)")
     parser.add_argument("--redis-url-parameter", default="", help="SSM name of the URL")
     parser.add_argument("--redis-auth-secret", default="", help="Secrets Manager id of AUTH")
-    parser.add_argument("--key-prefix", default=os.environ.get("KEY_PREFIX") or "ss")
+    parser.add_argument("--key-prefix", default=None, help="(default: KEY_PREFIX, else ss)")
     parser.add_argument("--out", type=Path, default=Path("data/corrections"))
     parser.add_argument("--name", default=None, help="file name (default: the UTC time)")
     args = parser.parse_args(argv)
-    path = export(redis_client_from(args), Keys(args.key_prefix), args.out, args.name)
+    path = export(
+        redis_client_from(args),
+        Keys(args.key_prefix or load_settings().key_prefix),
+        args.out,
+        args.name,
+    )
     lines = sum(1 for _ in path.open(encoding="utf-8"))
     print(json.dumps({"wrote": str(path), "records": lines}))
     return 0

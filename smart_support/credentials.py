@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import re
 import secrets
 import sys
@@ -23,8 +22,9 @@ from typing import Any, cast
 import redis
 
 from smart_support.access import Principal, Role
+from smart_support.config import load_settings
+from smart_support.formats import now_iso
 from smart_support.keys import Keys
-from smart_support.store import now_iso
 
 KEY_PATTERN = re.compile(r"^ssk_([0-9a-f]{12})_[A-Za-z0-9_-]{43}$")
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
@@ -106,17 +106,14 @@ class CredentialStore:
 
 def redis_client_from(args: argparse.Namespace) -> redis.Redis:
     """The cache named by the --redis-url / --redis-url-parameter / --redis-auth-secret flags."""
-    from smart_support.config import load_settings
     from smart_support.services import connect_redis
 
-    env = dict(os.environ)
-    if args.redis_url:
-        env["REDIS_URL"] = args.redis_url
-    if args.redis_url_parameter:
-        env["REDIS_URL_PARAMETER"] = args.redis_url_parameter
-    if args.redis_auth_secret:
-        env["REDIS_AUTH_SECRET"] = args.redis_auth_secret
-    return connect_redis(load_settings(env))
+    flags = {
+        "REDIS_URL": args.redis_url,
+        "REDIS_URL_PARAMETER": args.redis_url_parameter,
+        "REDIS_AUTH_SECRET": args.redis_auth_secret,
+    }
+    return connect_redis(load_settings(overrides={k: v for k, v in flags.items() if v}))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -128,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--redis-auth-secret", default="", help="Secrets Manager id of the AUTH token (deployed)"
     )
-    parser.add_argument("--key-prefix", default=os.environ.get("KEY_PREFIX") or "ss")
+    parser.add_argument("--key-prefix", default=None, help="(default: KEY_PREFIX, else ss)")
     commands = parser.add_subparsers(dest="command", required=True)
     create = commands.add_parser("create", help="issue a key (printed once)")
     create.add_argument("--role", required=True, choices=[r.value for r in Role])
@@ -139,7 +136,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         command = commands.add_parser(name, help=f"{name} a key by its id")
         command.add_argument("key_id")
     args = parser.parse_args(argv)
-    store = CredentialStore(redis_client_from(args), Keys(args.key_prefix))
+    store = CredentialStore(
+        redis_client_from(args), Keys(args.key_prefix or load_settings().key_prefix)
+    )
     if args.command == "create":
         issued = store.create(Role(args.role), args.name, args.label)
         print(json.dumps({"api_key": issued.api_key, **issued.principal.context()}))

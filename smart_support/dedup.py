@@ -13,27 +13,23 @@ from __future__ import annotations
 import base64
 import json
 import math
-import re
-import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any, Protocol
 
 import numpy as np
 import redis
 from aws_lambda_powertools.metrics import MetricUnit
 
-from smart_support.config import Settings, get_settings
+from smart_support.config import Settings
+from smart_support.formats import unit_interval
 from smart_support.keys import Keys
 from smart_support.observability import MetricName, metrics
 from smart_support.scripting import register
 
 # Excerpts travel in every apply call and become the incident's representative text.
 EXCERPT_CHARS = 280
-INCIDENT_ID_RE = re.compile(r"^inc_[0-9a-f]{32}$")
-_INCIDENT_CURSOR_RE = re.compile(r"^\d{15}\|inc_[0-9a-f]{32}$")
 # Idle clusters removed per apply call: enough to keep up with any traffic, small enough
 # that no single call does unbounded work.
 _PRUNE_LIMIT = 100
@@ -44,10 +40,6 @@ _NORM_TOLERANCE = 1e-3
 
 class StormContentionError(RuntimeError):
     """The batch lost the optimistic-concurrency race too often; retry the batch later."""
-
-
-class InvalidCursorError(ValueError):
-    """A pagination cursor was not produced by this module."""
 
 
 class MetricsSink(Protocol):
@@ -81,12 +73,6 @@ class StormDecision:
     member_count: int
 
 
-def iso_utc(epoch: float) -> str:
-    return (
-        datetime.fromtimestamp(epoch, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-    )
-
-
 def _as_list(value: Any) -> list[Any]:
     # cjson encodes an empty Lua table as {}, so an empty array can come back as a dict.
     return value if isinstance(value, list) else []
@@ -102,11 +88,6 @@ def _decision(raw: str) -> StormDecision:
         linked_ticket_ids=tuple(str(t) for t in _as_list(rec.get("l"))),
         member_count=int(rec["n"]),
     )
-
-
-def _clamp_urgency(value: float) -> float:
-    # NaN would poison the incident's max_urgency (and JSON): a broken score counts as 0.
-    return min(1.0, max(0.0, value)) if math.isfinite(value) else 0.0
 
 
 def _encode_vector(vector: np.ndarray) -> str:
@@ -316,7 +297,7 @@ class StormDetector:
                     "c": best_id,
                     "s": item.embedding_space,
                     "a": item.at,
-                    "u": _clamp_urgency(item.urgency),
+                    "u": unit_interval(item.urgency),
                     "x": item.excerpt[:EXCERPT_CHARS],
                     "g": item.category,
                 }
@@ -348,89 +329,3 @@ class StormDetector:
             self._metrics.add_metric(
                 name=MetricName.INCIDENTS_OPENED, unit=MetricUnit.Count, value=opened
             )
-
-
-class IncidentStore:
-    """Reads master incidents for the API: newest first, members paginated, no key scans."""
-
-    def __init__(
-        self, redis_client: redis.Redis, keys: Keys, settings: Settings | None = None
-    ) -> None:
-        self._redis = redis_client
-        self._base = keys.storm_tag
-        self._settings = settings
-
-    @property
-    def _window(self) -> int:
-        settings = self._settings if self._settings is not None else get_settings()
-        return settings.storm_window_seconds
-
-    def list_incidents(
-        self, limit: int = 20, cursor: str | None = None, *, now: float | None = None
-    ) -> tuple[list[dict[str, Any]], str | None]:
-        """One page of incident summaries (no member ids), newest first, and the next cursor."""
-        if limit < 1:
-            raise ValueError("limit must be positive")
-        if cursor is not None and not _INCIDENT_CURSOR_RE.match(cursor):
-            raise InvalidCursorError("cursor was not produced by this listing")
-        start = f"({cursor}" if cursor else "+"
-        # Keyset pagination on "<opened ms>|<id>": stable while new incidents arrive.
-        entries = self._redis.zrevrangebylex(
-            f"{self._base}:incidents", start, "-", start=0, num=limit + 1
-        )
-        page = [str(e) for e in entries[:limit]]
-        pipe = self._redis.pipeline(transaction=False)
-        for entry in page:
-            pipe.hgetall(f"{self._base}:i:{entry.split('|', 1)[1]}")
-        rows = pipe.execute() if page else []
-        moment = time.time() if now is None else now
-        # Incidents whose record expired are skipped; the index is trimmed by age on writes.
-        items = [self._summary(row, moment) for row in rows if row]
-        next_cursor = page[-1] if len(entries) > limit else None
-        return items, next_cursor
-
-    def get_incident(
-        self,
-        incident_id: str,
-        member_limit: int = 100,
-        member_cursor: str | None = None,
-        *,
-        now: float | None = None,
-    ) -> dict[str, Any] | None:
-        """The incident with one page of member ids (arrival order), or None when unknown."""
-        if not INCIDENT_ID_RE.match(incident_id):
-            return None
-        if member_limit < 1:
-            raise ValueError("member_limit must be positive")
-        offset = 0
-        if member_cursor is not None:
-            if not member_cursor.isdigit():
-                raise InvalidCursorError("member cursor was not produced by this incident")
-            offset = int(member_cursor)
-        key = f"{self._base}:i:{incident_id}"
-        pipe = self._redis.pipeline(transaction=False)
-        pipe.hgetall(key)
-        pipe.lrange(f"{key}:members", offset, offset + member_limit - 1)
-        pipe.llen(f"{key}:members")
-        row, members, total = pipe.execute()
-        if not row:
-            return None
-        incident = self._summary(row, time.time() if now is None else now)
-        incident["member_ids"] = [str(m) for m in members]
-        end = offset + len(members)
-        incident["next_member_cursor"] = str(end) if end < int(total) else None
-        return incident
-
-    def _summary(self, row: dict[str, str], now: float) -> dict[str, Any]:
-        last_seen = float(row["last_seen"])
-        return {
-            "incident_id": row["incident_id"],
-            "status": "open" if now - last_seen <= self._window else "quiet",
-            "representative_text": row.get("representative_text", ""),
-            "category": row.get("category", ""),
-            "member_count": int(row["member_count"]),
-            "first_seen": iso_utc(float(row["first_seen"])),
-            "last_seen": iso_utc(last_seen),
-            "max_urgency": float(row["max_urgency"]),
-            "embedding_space": row.get("embedding_space", ""),
-        }

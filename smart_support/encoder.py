@@ -53,11 +53,6 @@ class ModelTimeout(ModelError):
     code = "model_timeout"
 
 
-def model_text(subject: str, body: str) -> str:
-    """What the model reads for a ticket; training builds its texts the same way."""
-    return f"{subject.strip()}\n{body.strip()}".strip()
-
-
 def token_ids(tokenizer: Any, texts: Sequence[str]) -> list[list[int]]:
     """Token ids the encoder reads for each text: volatile details masked, then tokenized.
 

@@ -91,3 +91,12 @@ class DependencyUnavailable(AppError):
 
     def __init__(self, message: str, *, retry_after: int = 5, details: list[Any] | None = None):
         super().__init__(message, details=details, headers={"Retry-After": str(retry_after)})
+
+
+def unavailable(exc: Exception, retry_after: int) -> DependencyUnavailable:
+    """The 503 for a cache that did not answer."""
+    return DependencyUnavailable(
+        "the ticket store is unavailable; retry shortly",
+        retry_after=retry_after,
+        details=[{"dependency": "redis", "reason": type(exc).__name__}],
+    )

@@ -21,11 +21,13 @@ from smart_support.errors import (
     DependencyUnavailable,
     IdempotencyMismatch,
     InvalidRequest,
+    unavailable,
 )
-from smart_support.observability import MetricName, logger, metrics, pseudonym
-from smart_support.schemas import TicketIn
+from smart_support.formats import now_iso
+from smart_support.observability import MetricName, logger, metrics, pseudonym, tracer
+from smart_support.schemas import TicketIn, TicketMessage
 from smart_support.services import Services
-from smart_support.store import new_ticket_id, now_iso, unavailable
+from smart_support.store import new_ticket_id
 
 MAX_IDEMPOTENCY_KEY = 255
 PENDING_CLAIM_SECONDS = 60
@@ -86,6 +88,7 @@ def _claim_idempotency(services: Services, claim: _Claim, ticket_id: str) -> Acc
     return Accepted(earlier["ticket_id"], replayed=True)
 
 
+@tracer.capture_method(capture_response=False)
 def accept_ticket(
     services: Services, ticket: TicketIn, idempotency_key: str | None, submitted_by: str = ""
 ) -> Accepted:
@@ -124,10 +127,9 @@ def accept_ticket(
         logger.warning("redis unavailable at intake", extra={"error": type(exc).__name__})
         raise unavailable(exc, settings.retry_after_seconds) from exc
 
-    message = {k: v for k, v in fields.items() if v is not None and k not in ("status",)}
-    message["text"] = ticket.text()
+    message = TicketMessage.model_validate({**fields, "text": ticket.text()})
     try:
-        services.queue.send(message)
+        services.queue.send(message.model_dump(exclude_none=True))
     except (BotoCoreError, ClientError) as exc:
         metrics.add_metric(name=MetricName.DEPENDENCY_ERRORS, unit="Count", value=1)
         logger.warning(

@@ -12,13 +12,23 @@ name the sender, not the problem, and in a short ticket they move the embedding 
 the problem does. Only a greeting line or a closing made of thanks/regards words and a name
 is taken; "Thanks for the fix, but it broke again" stays.
 
-The build embeds its training texts through the same function, so the heads learn the
+The build embeds its training texts through the same functions, so the heads learn the
 vectors that are served.
 """
 
 from __future__ import annotations
 
 import re
+
+
+def model_text(*parts: str | None) -> str:
+    """The text the model reads for a ticket: its non-blank parts, stripped, one per line.
+
+    Intake sends it with every ticket (subject, body, description) and the build makes its
+    training texts with it, so both read tickets the same way.
+    """
+    return "\n".join(part.strip() for part in parts if part and part.strip())
+
 
 # Order matters: a URL or e-mail address contains digits and dots that later rules would
 # otherwise take apart.

@@ -48,7 +48,9 @@ class MetricName:
 @cache
 def _pseudonym_key() -> bytes:
     # Without LOG_HASH_KEY (local runs) a per-process key: hashes still correlate within a run.
-    configured = os.environ.get("LOG_HASH_KEY", "")
+    from smart_support.config import get_settings
+
+    configured = get_settings().log_hash_key
     return configured.encode() if configured else secrets.token_bytes(32)
 
 

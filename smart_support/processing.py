@@ -7,8 +7,6 @@ assignment, one alert and one incident membership per ticket.
 
 from __future__ import annotations
 
-import json
-import re
 import time
 import uuid
 from collections.abc import Sequence
@@ -16,30 +14,21 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from smart_support.agents import AgentRegistry, Router
+from pydantic import ValidationError
+
+from smart_support.agents import AgentRegistry
 from smart_support.baseline import BaselineClassifier
 from smart_support.classification import Classification, Classifier, urgency_label
-from smart_support.dedup import IncidentStore, StormDecision, StormDetector, StormInput
+from smart_support.dedup import StormDecision, StormDetector, StormInput
+from smart_support.dispatch import Dispatcher
 from smart_support.explanation import build_explanation, storm_part
-from smart_support.observability import MetricName, count_by, logger, metrics
+from smart_support.formats import now_iso
+from smart_support.incidents import IncidentStore
+from smart_support.observability import MetricName, count_by, logger, metrics, tracer
 from smart_support.routing import RoutingTicket
+from smart_support.schemas import TicketMessage
 from smart_support.services import Services
 from smart_support.slack import AlertGate, AlertResult, SlackNotifier
-from smart_support.store import TICKET_ID_PATTERN, now_iso
-
-_TICKET_ID = re.compile(TICKET_ID_PATTERN)
-_RECREATE_FIELDS = (
-    "ticket_id",
-    "subject",
-    "body",
-    "description",
-    "customer_id",
-    "channel",
-    "metadata",
-    "created_at",
-    "created_ms",
-    "submitted_by",
-)
 
 
 class PoisonMessage(ValueError):
@@ -54,7 +43,7 @@ class TicketBusy(RuntimeError):
 class Job:
     message_id: str
     ticket_id: str
-    message: dict[str, Any]
+    message: TicketMessage
     token: str = field(default_factory=lambda: uuid.uuid4().hex)
     result: Classification | None = None
     storm: StormDecision | None = None
@@ -64,21 +53,19 @@ class Job:
 
     @property
     def text(self) -> str:
-        return str(self.message["text"])
+        return self.message.text
 
 
-def parse_message(body: str) -> dict[str, Any]:
+def parse_message(body: str) -> TicketMessage:
+    """The SQS body as intake wrote it, or PoisonMessage saying what is wrong with it."""
     try:
-        message = json.loads(body)
-    except ValueError as exc:
-        raise PoisonMessage("message body is not JSON") from exc
-    if not isinstance(message, dict):
-        raise PoisonMessage("message body is not an object")
-    if not _TICKET_ID.match(str(message.get("ticket_id", ""))):
-        raise PoisonMessage("message has no valid ticket_id")
-    if not isinstance(message.get("text"), str) or not message["text"].strip():
-        raise PoisonMessage("message has no text")
-    return message
+        return TicketMessage.model_validate_json(body)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        if first["type"] == "json_invalid":
+            raise PoisonMessage("message body is not JSON") from exc
+        where = first["loc"][0] if first["loc"] else "body"
+        raise PoisonMessage(f"message {where}: {first['msg']}") from exc
 
 
 class Pipeline:
@@ -89,7 +76,7 @@ class Pipeline:
         self.classifier = classifier
         self.storms = StormDetector(services.redis, services.keys, services.settings)
         self.incidents = IncidentStore(services.redis, services.keys, services.settings)
-        self.router = Router(AgentRegistry(services.redis, services.keys))
+        self.router = Dispatcher(AgentRegistry(services.redis, services.keys))
         self.gate = AlertGate(services.redis, services.keys, services.settings.ticket_ttl_seconds)
         self.notifier = SlackNotifier(services.settings)
 
@@ -135,10 +122,9 @@ class Pipeline:
 
     def _begin(self, message_id: str, body: str) -> Job | None:
         message = parse_message(body)
-        job = Job(message_id, message["ticket_id"], message)
-        recreate = {k: message.get(k) for k in _RECREATE_FIELDS}
+        job = Job(message_id, message.ticket_id, message)
         state = self.store.begin(
-            job.ticket_id, job.token, self.settings.processing_lock_seconds, recreate
+            job.ticket_id, job.token, self.settings.processing_lock_seconds, message.record()
         )
         if state == "withdrawn":
             logger.info(
@@ -156,6 +142,12 @@ class Pipeline:
         return job
 
     def _decide(self, jobs: list[Job]) -> None:
+        self._classify(jobs)
+        self._observe_storms(jobs)
+        self._route(jobs)
+
+    @tracer.capture_method(capture_response=False)
+    def _classify(self, jobs: list[Job]) -> None:
         started = time.perf_counter()
         results = self.classifier.classify_batch([job.text for job in jobs])
         metrics.add_metric(
@@ -165,7 +157,11 @@ class Pipeline:
         )
         for job, result in zip(jobs, results, strict=True):
             job.result = result
+
+    @tracer.capture_method(capture_response=False)
+    def _observe_storms(self, jobs: list[Job]) -> None:
         now = time.time()
+        classified = [(job, job.result) for job in jobs if job.result is not None]
         decisions = self.storms.observe_batch(
             [
                 StormInput(
@@ -177,13 +173,16 @@ class Pipeline:
                     result.urgency_score,
                     now,
                 )
-                for job, result in zip(jobs, results, strict=True)
+                for job, result in classified
                 if result.embedding
             ]
         )
         for job in jobs:
             job.storm = decisions.get(job.ticket_id)
             job.storm_similarity = self.storms.similarity.get(job.ticket_id)
+
+    @tracer.capture_method(capture_response=False)
+    def _route(self, jobs: list[Job]) -> None:
         solo = [job for job in jobs if job.result and not (job.storm and job.storm.incident_id)]
         routing = [
             RoutingTicket(job.ticket_id, job.result.category, job.result.urgency_score)
@@ -195,10 +194,11 @@ class Pipeline:
             job.agent = assigned.get(job.ticket_id)
             job.routing = self.router.explain(ticket, job.agent)
 
+    @tracer.capture_method(capture_response=False)
     def _publish(self, job: Job) -> None:
         if job.result is None:  # a step before this one always sets it
             raise RuntimeError(f"ticket {job.ticket_id} has no classification")
-        result, storm, stamp = job.result, job.storm, now_iso()
+        result, storm = job.result, job.storm
         in_incident = bool(storm and storm.incident_id)
         if storm and storm.opened_incident:
             self._fold_into_incident(storm)
@@ -207,6 +207,31 @@ class Pipeline:
         else:
             self.store.mark_ready(job.ticket_id, result.urgency_score, result.category, job.agent)
         review = result.category_confidence < self.settings.review_confidence
+        fields = self._completed_fields(job, result, in_incident, review)
+        self._alert(job, fields)
+        if self.store.finish(job.ticket_id, job.token, fields) == "done":
+            current = self.store.get(job.ticket_id) or {}
+            if current.get("status") == "master_incident":
+                self.store.remove_from_queue(job.ticket_id)
+        self._count_completed(job, result, review)
+        logger.info(
+            "ticket processed",
+            extra={
+                "ticket_id": job.ticket_id,
+                "status": fields["status"],
+                "category": result.category,
+                "urgency_score": result.urgency_score,
+                "model": result.model,
+                "agent": job.agent,
+                "incident_id": fields["incident_id"],
+            },
+        )
+
+    def _completed_fields(
+        self, job: Job, result: Classification, in_incident: bool, review: bool
+    ) -> dict[str, Any]:
+        """The ticket's final fields: its decision, its explanation, the review flag."""
+        storm, stamp = job.storm, now_iso()
         explanation = build_explanation(
             result,
             self.settings,
@@ -214,7 +239,7 @@ class Pipeline:
             or {"agent": None, "waiting_because": "part of a master incident, handled as one"},
             storm_part(storm, job.storm_similarity),
         )
-        fields = {
+        return {
             "status": "master_incident" if in_incident else "completed",
             "category": result.category,
             "category_confidence": f"{result.category_confidence:.4f}",
@@ -228,35 +253,20 @@ class Pipeline:
             "needs_review": "1" if review else None,
             "explanation": explanation,
         }
-        self._alert(job, fields)
-        if self.store.finish(job.ticket_id, job.token, fields) == "done":
-            current = self.store.get(job.ticket_id) or {}
-            if current.get("status") == "master_incident":
-                self.store.remove_from_queue(job.ticket_id)
+
+    def _count_completed(self, job: Job, result: Classification, review: bool) -> None:
         metrics.add_metric(name=MetricName.TICKETS_COMPLETED, unit="Count", value=1)
         # The same count split by category and by the model that answered, for the dashboard.
         count_by(MetricName.TICKETS_COMPLETED, category=result.category, model=result.model)
         if review:
             metrics.add_metric(name=MetricName.NEEDS_REVIEW, unit="Count", value=1)
-        created_ms = job.message.get("created_ms")
+        created_ms = job.message.created_ms
         if created_ms:
             metrics.add_metric(
                 name=MetricName.PROCESSING_LATENCY,
                 unit="Milliseconds",
                 value=max(0.0, time.time() * 1000 - float(created_ms)),
             )
-        logger.info(
-            "ticket processed",
-            extra={
-                "ticket_id": job.ticket_id,
-                "status": fields["status"],
-                "category": result.category,
-                "urgency_score": result.urgency_score,
-                "model": result.model,
-                "agent": job.agent,
-                "incident_id": fields["incident_id"],
-            },
-        )
 
     def _fold_into_incident(self, storm: StormDecision) -> None:
         """The storm's earlier tickets join the incident: no queue place, no agent of their own."""
@@ -289,7 +299,7 @@ class Pipeline:
                     "first_seen": fields["completed_at"],
                     "last_seen": fields["completed_at"],
                 }
-                self._count(
+                self._record_alert(
                     self.notifier.send_incident_alert(
                         incident, f"{base}/incidents/{storm.incident_id}"
                     )
@@ -302,11 +312,11 @@ class Pipeline:
             return
         if self.gate.claim_ticket(job.ticket_id):
             ticket = {**fields, "ticket_id": job.ticket_id, "text": job.text}
-            self._count(
+            self._record_alert(
                 self.notifier.send_ticket_alert(ticket, f"{base}/tickets/{job.ticket_id}/status")
             )
 
-    def _count(self, result: AlertResult) -> None:
+    def _record_alert(self, result: AlertResult) -> None:
         if result.outcome == "logged":  # no webhook configured: nothing was sent
             return
         name = MetricName.ALERTS_FAILED if result.outcome == "failed" else MetricName.ALERTS_SENT

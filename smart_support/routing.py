@@ -23,9 +23,10 @@ Remaining ties are broken deterministically: tickets and agents are put in a can
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from smart_support.formats import unit_interval
 
 # Scores are quantised to 1e-6; closer urgencies or skills count as equal.
 SCALE = 1_000_000
@@ -49,21 +50,15 @@ class AgentSlot:
 
 def urgency_weight(urgency: float) -> float:
     """Weight of a ticket's skill match: never zero, so calm tickets still seek the best agent."""
-    return 1.0 + _unit(urgency)
-
-
-def _unit(value: float) -> float:
-    if not isinstance(value, int | float) or math.isnan(value):
-        return 0.0
-    return min(1.0, max(0.0, float(value)))
+    return 1.0 + unit_interval(urgency)
 
 
 def _q(value: float) -> int:
-    return round(_unit(value) * SCALE)
+    return round(unit_interval(value) * SCALE)
 
 
 def skill_of(agent: AgentSlot, category: str) -> float:
-    return _unit(agent.skills.get(category, 0.0))
+    return unit_interval(agent.skills.get(category, 0.0))
 
 
 @dataclass(frozen=True)
@@ -241,7 +236,7 @@ class AgentState:
 def _card(agent: AgentState, category: str) -> dict[str, object]:
     return {
         "agent_id": agent.agent_id,
-        "skill": round(_unit(agent.skills.get(category, 0.0)), 4),
+        "skill": round(unit_interval(agent.skills.get(category, 0.0)), 4),
         "load": agent.load,
         "capacity": agent.capacity,
         "status": agent.status,
@@ -267,7 +262,11 @@ def explain_assignment(
     """
     able = sorted(
         (a for a in agents if _q(a.skills.get(category, 0.0)) > 0),
-        key=lambda a: (-_unit(a.skills.get(category, 0.0)), a.load - a.capacity, a.agent_id),
+        key=lambda a: (
+            -unit_interval(a.skills.get(category, 0.0)),
+            a.load - a.capacity,
+            a.agent_id,
+        ),
     )
     winner = next((a for a in able if a.agent_id == chosen), None)
     others = [a for a in able if a.agent_id != chosen]
@@ -277,8 +276,8 @@ def explain_assignment(
         if runner is None:
             answer["runner_up"] = None
         else:
-            mine = _unit(winner.skills.get(category, 0.0)) if winner else 0.0
-            theirs = _unit(runner.skills.get(category, 0.0))
+            mine = unit_interval(winner.skills.get(category, 0.0)) if winner else 0.0
+            theirs = unit_interval(runner.skills.get(category, 0.0))
             reason = _blocker(runner) or (
                 f"lower skill ({theirs:.2f} < {mine:.2f})"
                 if theirs < mine

@@ -4,14 +4,24 @@ from __future__ import annotations
 
 import json
 import math
-from typing import Annotated, Any, Literal
+from collections.abc import Callable
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic.json_schema import JsonDict
+from pydantic_core import PydanticCustomError
 
 from smart_support.config import get_settings
+from smart_support.formats import TICKET_ID_PATTERN
+from smart_support.masking import model_text
 
-_limits = get_settings()
 MetadataValue = str | int | float | bool | None
 # The rule has_text() enforces, said in the OpenAPI document so clients and fuzzers know it.
 _SOME_TEXT: JsonDict = {
@@ -22,14 +32,29 @@ _SOME_TEXT: JsonDict = {
 }
 
 
+_TEXT_LIMITS: dict[str, Callable[[], int]] = {
+    "subject": lambda: get_settings().max_subject_chars,
+    "body": lambda: get_settings().max_text_chars,
+    "description": lambda: get_settings().max_text_chars,
+}
+
+
+def _max_length(setting: str) -> Callable[[JsonDict], None]:
+    def document(schema: JsonDict) -> None:
+        schema["maxLength"] = getattr(get_settings(), setting)
+
+    return document
+
+
 class TicketIn(BaseModel):
     """A new ticket: at least one of subject, body and description must hold text."""
 
     model_config = ConfigDict(extra="forbid", json_schema_extra=_SOME_TEXT)
 
-    subject: str | None = Field(default=None, max_length=_limits.max_subject_chars)
-    body: str | None = Field(default=None, max_length=_limits.max_text_chars)
-    description: str | None = Field(default=None, max_length=_limits.max_text_chars)
+    # The length limits are settings, read when a request is validated or the document built.
+    subject: str | None = Field(default=None, json_schema_extra=_max_length("max_subject_chars"))
+    body: str | None = Field(default=None, json_schema_extra=_max_length("max_text_chars"))
+    description: str | None = Field(default=None, json_schema_extra=_max_length("max_text_chars"))
     customer_id: str | None = Field(default=None, max_length=128, pattern=r"^[A-Za-z0-9._:@-]+$")
     channel: Literal["email", "chat", "web", "phone", "social", "api"] | None = None
     metadata: dict[str, MetadataValue] | None = Field(
@@ -40,8 +65,24 @@ class TicketIn(BaseModel):
 
     @field_validator("subject", "body", "description")
     @classmethod
-    def no_nul_bytes(cls, value: str | None) -> str | None:
-        if value is not None and "\x00" in value:
+    def within_limits(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None:
+            return value
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate escape: no text Redis or SQS can carry
+            raise PydanticCustomError(
+                "string_unicode",
+                "Input should be a valid string, unable to parse raw data as a unicode string",
+            ) from None
+        limit = _TEXT_LIMITS[info.field_name or ""]()
+        if len(value) > limit:
+            raise PydanticCustomError(
+                "string_too_long",
+                "String should have at most {max_length} characters",
+                {"max_length": limit},
+            )
+        if "\x00" in value:
             raise ValueError("text must not contain NUL characters")
         return value
 
@@ -72,9 +113,49 @@ class TicketIn(BaseModel):
 
     def text(self) -> str:
         """The text the classifiers read."""
-        return "\n".join(
-            t.strip() for t in (self.subject, self.body, self.description) if t and t.strip()
-        )
+        return model_text(self.subject, self.body, self.description)
+
+
+class TicketMessage(BaseModel):
+    """The SQS message body: what intake sends and the process function reads.
+
+    Unknown fields are ignored, so a message from a newer or older intake still processes.
+    """
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    ticket_id: str = Field(pattern=TICKET_ID_PATTERN)
+    text: str = Field(pattern=r"\S", description="the text the model reads (model_text)")
+    subject: str | None = None
+    body: str | None = None
+    description: str | None = None
+    customer_id: str | None = None
+    channel: str | None = None
+    metadata: dict[str, Any] | None = None
+    created_at: str | None = None
+    created_ms: str | int | None = None
+    updated_at: str | None = None
+    submitted_by: str | None = None
+
+    # What processing writes back if the ticket's record is gone (it expired or was evicted).
+    RECREATE: ClassVar[frozenset[str]] = frozenset(
+        {
+            "ticket_id",
+            "subject",
+            "body",
+            "description",
+            "customer_id",
+            "channel",
+            "metadata",
+            "created_at",
+            "created_ms",
+            "submitted_by",
+        }
+    )
+
+    def record(self) -> dict[str, Any]:
+        """The fields that recreate the ticket's record (absent ones as None)."""
+        return self.model_dump(include=set(self.RECREATE))
 
 
 class TicketAccepted(BaseModel):
@@ -232,3 +313,58 @@ def status_from_row(row: dict[str, str], model: type[TicketStatus] = TicketStatu
         if name in data:
             data[name] = json.loads(data[name])
     return model(**data)
+
+
+class IncidentSummary(BaseModel):
+    incident_id: str
+    status: Literal["open", "quiet"] = Field(description="quiet: no member within the window")
+    representative_text: str
+    category: str
+    member_count: int
+    first_seen: str
+    last_seen: str
+    max_urgency: float
+    embedding_space: str
+
+
+class IncidentPage(BaseModel):
+    items: list[IncidentSummary]
+    next_cursor: str | None
+
+
+class IncidentDetail(IncidentSummary):
+    member_ids: list[str] = Field(description="one page of members, in arrival order")
+    next_member_cursor: str | None
+
+
+class Resolved(BaseModel):
+    ticket_id: str
+    status: Literal["resolved"]
+    agent_id: str | None = Field(description="the agent whose slot was freed")
+    already_resolved: bool
+    handed_ticket_id: str | None = Field(description="the waiting ticket that agent got")
+
+
+class CorrectionOut(BaseModel):
+    """One correction as recorded (without the ticket's text); Redis keeps the values as text."""
+
+    id: str
+    ticket_id: str | None = None
+    by: str | None = None
+    at: str | None = None
+    from_category: str | None = None
+    to_category: str | None = None
+    from_urgency: str | None = None
+    to_urgency: str | None = None
+    urgency_corrected: str | None = None
+    reason: str | None = None
+
+
+class CorrectionsOut(BaseModel):
+    items: list[CorrectionOut]
+
+
+class HealthOut(BaseModel):
+    status: Literal["ok", "unavailable"]
+    down: list[str] | None = None
+    checks: dict[str, Any]

@@ -16,9 +16,9 @@ from botocore.config import Config
 
 from smart_support.cache import CACHE_ERRORS, connect
 from smart_support.config import Settings, get_settings
-from smart_support.errors import DependencyUnavailable
+from smart_support.errors import DependencyUnavailable, unavailable
 from smart_support.keys import Keys
-from smart_support.store import TicketStore, unavailable
+from smart_support.store import TicketStore
 
 _AWS_CONFIG = Config(
     connect_timeout=1,

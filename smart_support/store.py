@@ -13,21 +13,13 @@ import secrets
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 import redis
 
-from smart_support.errors import DependencyUnavailable, InvalidRequest
+from smart_support.formats import InvalidCursorError, now_iso
 from smart_support.keys import Keys
 from smart_support.scripting import ScriptCall, pipelined, register
-
-FINAL_STATUSES = ("completed", "master_incident", "resolved")
-TICKET_ID_PATTERN = r"^tkt_[0-9a-f]{32}$"
-
-
-def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def new_ticket_id() -> str:
@@ -63,7 +55,7 @@ def _decode_cursor(cursor: str) -> tuple[str, int]:
             raise ValueError(cursor)
         return section, int(offset)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise InvalidRequest("cursor is not one this API gave out") from exc
+        raise InvalidCursorError("cursor is not one this API gave out") from exc
 
 
 class TicketStore:
@@ -268,11 +260,3 @@ class TicketStore:
 
     def ping(self) -> None:
         self.redis.ping()
-
-
-def unavailable(exc: Exception, retry_after: int) -> DependencyUnavailable:
-    return DependencyUnavailable(
-        "the ticket store is unavailable; retry shortly",
-        retry_after=retry_after,
-        details=[{"dependency": "redis", "reason": type(exc).__name__}],
-    )

@@ -3,10 +3,15 @@
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from smart_support.api import build_resolver, ingest_router
-from smart_support.observability import logger, metrics, tracer
+from smart_support.http import build_resolver
+from smart_support.observability import MetricName, logger, metrics, tracer
+from smart_support.routes import submit
 
-app = build_resolver(ingest_router)
+# Only its own route: the ingest cold start loads no routing, storms, agents or numpy.
+app = build_resolver(submit.router)
+
+# The answers that turn a submission away for what the client sent (not auth, not outages).
+REJECTIONS = frozenset({400, 413, 415, 422})
 
 
 @logger.inject_lambda_context(
@@ -15,4 +20,7 @@ app = build_resolver(ingest_router)
 @tracer.capture_lambda_handler(capture_response=False)
 @metrics.log_metrics
 def lambda_handler(event: dict, context: LambdaContext) -> dict:
-    return app.resolve(event, context)
+    answer = app.resolve(event, context)
+    if answer.get("statusCode") in REJECTIONS:
+        metrics.add_metric(name=MetricName.TICKETS_REJECTED, unit="Count", value=1)
+    return answer

@@ -3,12 +3,13 @@
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from smart_support.api import build_resolver, ingest_router, query_router
+from smart_support.api import INGEST_ROUTERS, QUERY_ROUTERS
+from smart_support.http import build_resolver
 from smart_support.observability import logger, metrics, tracer
 
 # The ingest routes are included so /docs and /openapi.json describe the whole API;
 # API Gateway sends POST /tickets to the ingest function, never here.
-app = build_resolver(query_router, ingest_router)
+app = build_resolver(*QUERY_ROUTERS, *INGEST_ROUTERS)
 
 
 # Responses carry ticket text (next, incidents): X-Ray must not record them.

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from smart_support.encoder import model_text
+from smart_support.masking import model_text
 
 HELD_OUT_FRACTION = 0.2
 URGENT_CUT = 0.8  # a target above this is "urgent", as Slack alerts use S > 0.8

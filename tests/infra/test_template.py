@@ -11,7 +11,6 @@ import re
 import subprocess
 import sys
 import tomllib
-from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -172,7 +171,7 @@ def test_every_function_logs_to_a_group_with_retention(template: dict) -> None:
 
 
 def test_environment_names_are_settings_the_code_reads(template: dict) -> None:
-    settings = {field.name.upper() for field in fields(Settings)}
+    settings = {name.upper() for name in Settings.model_fields}
     names = set(_globals_env(template))
     for function in serverless_functions(template).values():
         names |= set(function["Properties"].get("Environment", {}).get("Variables", {}))
@@ -181,7 +180,9 @@ def test_environment_names_are_settings_the_code_reads(template: dict) -> None:
 
 
 def test_thresholds_are_template_parameters_defaulting_to_the_settings(template: dict) -> None:
-    defaults: dict[str, Any] = {field.name.upper(): field.default for field in fields(Settings)}
+    defaults: dict[str, Any] = {
+        name.upper(): field.default for name, field in Settings.model_fields.items()
+    }
     parameters = template["Parameters"]
     for name, value in _globals_env(template).items():
         if isinstance(value, dict) and set(value) == {"Ref"} and value["Ref"] in parameters:

@@ -49,6 +49,7 @@ def test_cluster_client_keeps_the_fail_fast_timeouts(
 ) -> None:
     monkeypatch.setenv("REDIS_CONNECT_TIMEOUT", "0.3")
     monkeypatch.setenv("REDIS_SOCKET_TIMEOUT", "0.7")
+    reset_services()  # settings are read once per environment
     client = connect(cache.url, mode="1")
     try:
         assert isinstance(client, RedisCluster)
@@ -57,6 +58,7 @@ def test_cluster_client_keeps_the_fail_fast_timeouts(
             assert (kwargs["socket_connect_timeout"], kwargs["socket_timeout"]) == (0.3, 0.7)
     finally:
         client.close()
+        reset_services()
 
 
 @pytest.mark.parametrize("mode", ["auto", "1"])

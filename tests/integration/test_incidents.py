@@ -7,13 +7,8 @@ import pytest
 import redis
 
 from smart_support.config import Settings
-from smart_support.dedup import (
-    IncidentStore,
-    InvalidCursorError,
-    StormDecision,
-    StormDetector,
-    StormInput,
-)
+from smart_support.dedup import StormDecision, StormDetector, StormInput
+from smart_support.incidents import IncidentStore, InvalidCursorError
 from smart_support.keys import Keys
 
 DIM = 16

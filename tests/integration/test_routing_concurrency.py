@@ -1,4 +1,4 @@
-"""The Router on a real Redis: joint batches, atomic capacity, races, waiting and redelivery."""
+"""The Dispatcher on a real Redis: joint batches, atomic capacity, races, waiting, redelivery."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import redis
 
-from smart_support.agents import AgentRegistry, AgentUpdate, Reservation, Router
+from smart_support.agents import AgentRegistry, AgentUpdate, Reservation
+from smart_support.dispatch import Dispatcher
 from smart_support.keys import Keys
 from smart_support.routing import RoutingTicket
 from tests.support.redis_fixtures import isolated_keys, redis_client  # noqa: F401
@@ -43,7 +44,7 @@ def route_concurrently(registry: AgentRegistry, resolve_some: bool = False) -> d
 
     def worker(n: int) -> None:
         rng = random.Random(n)
-        router = Router(registry)
+        router = Dispatcher(registry)
         tickets = [
             RoutingTicket(f"w{n}-t{i}", rng.choice(CATS), rng.random())
             for i in range(TICKETS_PER_THREAD)
@@ -107,7 +108,7 @@ def test_concurrent_routing_and_resolving_never_push_an_agent_over_capacity(
 
 
 def test_default_registry_sends_each_category_to_its_specialist(registry: AgentRegistry) -> None:
-    answer = Router(registry).route_batch(
+    answer = Dispatcher(registry).route_batch(
         [
             RoutingTicket("tech", "Technical", 0.99),
             RoutingTicket("bill", "Billing", 0.5),
@@ -120,7 +121,7 @@ def test_default_registry_sends_each_category_to_its_specialist(registry: AgentR
 def test_offline_agents_get_nothing(registry: AgentRegistry) -> None:
     registry.put("Off", AgentUpdate(skills={"Billing": 1.0}, capacity=5, status="offline"))
     registry.put("On", AgentUpdate(skills={"Billing": 0.1}, capacity=1))
-    answer = Router(registry).route_batch(
+    answer = Dispatcher(registry).route_batch(
         [RoutingTicket("t1", "Billing", 0.9), RoutingTicket("t2", "Billing", 0.1)]
     )
     assert answer == {"t1": "On", "t2": None}
@@ -129,15 +130,15 @@ def test_offline_agents_get_nothing(registry: AgentRegistry) -> None:
 def test_redelivered_batch_keeps_the_same_agents(registry: AgentRegistry) -> None:
     small_team(registry)
     batch = [RoutingTicket(f"t{i}", CATS[i % 3], 0.1 * i) for i in range(6)]
-    first = Router(registry).route_batch(batch)
+    first = Dispatcher(registry).route_batch(batch)
     registry.put("A", AgentUpdate(skills={"Billing": 0.0}))  # the optimum would now differ
-    assert Router(registry).route_batch(batch) == first
+    assert Dispatcher(registry).route_batch(batch) == first
     assert sum(a.load for a in registry.list_agents()) == 6
 
 
 def test_resolved_ticket_is_not_reassigned_on_redelivery(registry: AgentRegistry) -> None:
     small_team(registry)
-    router = Router(registry)
+    router = Dispatcher(registry)
     ticket = RoutingTicket("t1", "Billing", 0.5)
     assert router.route_batch([ticket]) == {"t1": "A"}
     router.resolve("t1")
@@ -147,7 +148,7 @@ def test_resolved_ticket_is_not_reassigned_on_redelivery(registry: AgentRegistry
 
 def test_waiting_ticket_is_handed_to_the_agent_freed_by_resolve(registry: AgentRegistry) -> None:
     registry.put("A", AgentUpdate(skills={"Legal": 1.0}, capacity=1))
-    router = Router(registry)
+    router = Dispatcher(registry)
     answer = router.route_batch(
         [RoutingTicket("first", "Legal", 0.9), RoutingTicket("second", "Legal", 0.4)]
     )
@@ -163,7 +164,7 @@ def test_waiting_ticket_is_handed_to_the_agent_freed_by_resolve(registry: AgentR
 
 def test_resolving_twice_is_harmless(registry: AgentRegistry) -> None:
     registry.put("A", AgentUpdate(skills={"Legal": 1.0}, capacity=1))
-    router = Router(registry)
+    router = Dispatcher(registry)
     router.route_batch([RoutingTicket("t1", "Legal", 0.9), RoutingTicket("t2", "Legal", 0.4)])
     router.resolve("t1")
     again = router.resolve("t1")
@@ -174,7 +175,7 @@ def test_resolving_twice_is_harmless(registry: AgentRegistry) -> None:
 
 def test_more_urgent_ticket_gets_the_last_slot(registry: AgentRegistry) -> None:
     registry.put("A", AgentUpdate(skills={"Legal": 0.2, "Billing": 1.0}, capacity=1))
-    answer = Router(registry).route_batch(
+    answer = Dispatcher(registry).route_batch(
         [RoutingTicket("calm", "Billing", 0.1), RoutingTicket("urgent", "Legal", 0.95)]
     )
     assert answer == {"calm": None, "urgent": "A"}
@@ -199,7 +200,7 @@ def test_ticket_that_loses_a_reservation_race_is_re_solved(
     registry = RacingRegistry(redis_client, isolated_keys)
     registry.put("A", AgentUpdate(skills={"Billing": 1.0}, capacity=1))
     registry.put("B", AgentUpdate(skills={"Billing": 0.3}, capacity=1))
-    answer = Router(registry).route_batch([RoutingTicket("t1", "Billing", 0.5)])
+    answer = Dispatcher(registry).route_batch([RoutingTicket("t1", "Billing", 0.5)])
     assert answer == {"t1": "B"}
     assert registry.assigned_agent("rival") == "A"
 
@@ -208,7 +209,7 @@ def test_draining_after_a_capacity_increase_assigns_waiting_tickets_by_urgency(
     registry: AgentRegistry,
 ) -> None:
     registry.put("A", AgentUpdate(skills={"Billing": 1.0}, capacity=0))
-    router = Router(registry)
+    router = Dispatcher(registry)
     router.route_batch([RoutingTicket(f"t{i}", "Billing", i / 10) for i in range(4)])
     registry.put("A", AgentUpdate(capacity=2))
     assert router.drain_waiting() == {"t3": "A", "t2": "A"}
@@ -224,7 +225,7 @@ def test_ticket_of_an_unknown_category_stays_unassigned_without_failing_the_batc
     registry: AgentRegistry,
 ) -> None:
     registry.put("A", AgentUpdate(skills={"Billing": 1.0}, capacity=2))
-    answer = Router(registry).route_batch(
+    answer = Dispatcher(registry).route_batch(
         [RoutingTicket("odd", "Cooking", 0.9), RoutingTicket("bill", "Billing", 0.5)]
     )
     assert answer == {"odd": None, "bill": "A"}

@@ -19,7 +19,6 @@ from smart_support.encoder import (
     ModelUnavailable,
     OnnxClassifier,
     length_groups,
-    model_text,
     pad,
 )
 
@@ -79,14 +78,6 @@ class BrokenSession:
 
 def classifier_with(session: Any) -> OnnxClassifier:
     return OnnxClassifier("/nonexistent").attach(session, WordTokenizer(), MANIFEST)
-
-
-def test_model_text_joins_stripped_subject_and_body() -> None:
-    assert model_text("  Refund ", " I was charged twice.\n") == "Refund\nI was charged twice."
-
-
-def test_model_text_of_body_only_has_no_leading_newline() -> None:
-    assert model_text("", "Body only") == "Body only"
 
 
 def test_length_groups_cover_every_index_once() -> None:

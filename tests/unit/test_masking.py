@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from smart_support.masking import mask_volatile
+from smart_support.masking import mask_volatile, model_text
 
 
 @pytest.mark.parametrize(
@@ -66,3 +66,11 @@ def test_greetings_and_sign_offs_name_the_sender_not_the_problem(first: str, sec
 )
 def test_a_closing_or_greeting_word_inside_the_message_stays(text: str) -> None:
     assert mask_volatile(text) == text
+
+
+def test_model_text_joins_stripped_subject_and_body() -> None:
+    assert model_text("  Refund ", " I was charged twice.\n") == "Refund\nI was charged twice."
+
+
+def test_model_text_of_body_only_has_no_leading_newline() -> None:
+    assert model_text("", "Body only") == "Body only"

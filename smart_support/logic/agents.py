@@ -1,0 +1,28 @@
+"""Manage agents: list the registry, create or update an agent and let waiting tickets move."""
+
+from __future__ import annotations
+
+from smart_support.agents import Agent, AgentRegistry, AgentUpdate, validate_agent_id
+from smart_support.dispatch import Dispatcher
+from smart_support.observability import tracer
+from smart_support.services import Services
+
+
+def _registry(services: Services) -> AgentRegistry:
+    registry = AgentRegistry(services.redis, services.keys)
+    registry.ensure_seeded()
+    return registry
+
+
+def list_agents(services: Services) -> list[Agent]:
+    return _registry(services).list_agents()
+
+
+@tracer.capture_method(capture_response=False)
+def put_agent(services: Services, agent_id: str, update: AgentUpdate) -> Agent:
+    """The agent as stored; more capacity, or an agent back online, takes waiting tickets."""
+    registry = _registry(services)
+    agent = registry.put(validate_agent_id(agent_id), update)
+    for ticket_id, taker in Dispatcher(registry).drain_waiting().items():
+        services.store.hand_over(ticket_id, taker)
+    return registry.get(agent.agent_id) or agent
