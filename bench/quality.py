@@ -11,7 +11,7 @@ minus each of the others:
    calm tickets, never trained on: how many emergencies page (S > 0.8), how many calm
    tickets stay under 0.5;
 4. with --nested, nested cross-validation over every in-house ticket (refits the heads
-   five times; a few minutes).
+   five times as the build does; about 15 minutes).
 The zero-shot reference is the same int8 embedding with no training at all: the category
 whose one-line description (train.LABEL_DESCRIPTIONS) is nearest by cosine. Pure numpy.
 """
@@ -45,15 +45,14 @@ from tokenizers import Tokenizer  # noqa: E402
 from train import (  # noqa: E402
     FOLDS,
     LABEL_DESCRIPTIONS,
+    blend,
     expected_calibration_error,
-    fit_category,
-    fit_urgency,
     fold_of,
+    neighbour_votes,
     predict_category,
     predict_urgency,
     roc_auc,
     spearman,
-    special_token_ids,
 )
 
 from smart_support.baseline import BaselineClassifier  # noqa: E402
@@ -200,38 +199,47 @@ def paired_bootstrap(
 
 
 def nested_cv(
-    tickets: Sequence[Ticket], answers: Sequence[Classification], model_dir: Path
+    tickets: Sequence[Ticket], answers: Sequence[Classification], model: OnnxClassifier
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Category index and S per ticket from heads that never saw it, over the whole set.
+    """Category index and S per in-house ticket from heads that never saw it.
 
-    Outer folds (their own hash of the ids) each refit both heads on the other four fifths
-    exactly as the build does, hyper-parameter search and urgency calibration included, on
-    the served int8 graph's embeddings; so nothing about a scored ticket reaches its heads.
-    Folds run one after another: numpy already uses every core, and two fitting processes
-    side by side ran 20x slower here.
+    Outer folds (their own hash of the ids) each refit the heads exactly as the build does
+    (`build.fit_heads`: search, neighbour vote and calibration included) on the other four
+    fifths of the in-house tickets plus every real training text, on the served int8
+    graph's embeddings; so nothing about a scored ticket reaches its heads. Folds run one
+    after another: numpy already uses every core.
     """
+    from build import fit_heads  # the build's own fitting, so the two cannot drift apart
+
+    real = load_tickets(REAL_TRAIN_DIR, CATEGORIES, required=False)
+    real_answers = [
+        a
+        for i in range(0, len(real), 16)
+        for a in model.classify_batch([t.text for t in real[i : i + 16]])
+    ]
     embeddings = np.array([a.embedding for a in answers], dtype=np.float64)
-    tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+    real_embeddings = np.array([a.embedding for a in real_answers], dtype=np.float64)
+    tokenizer = Tokenizer.from_file(str(Path(model.model_dir) / "tokenizer.json"))
     tokenizer.no_padding()
     tokens = token_ids(tokenizer, [t.text for t in tickets])
-    skip = special_token_ids(tokenizer.token_to_id)
-    ids = [t.id for t in tickets]
-    labels = np.array([CATEGORIES.index(t.category) for t in tickets])
-    targets = np.array([t.urgency for t in tickets])
-    outer = fold_of(ids, salt="eval")
+    descriptions = label_descriptions(model)
+    outer = fold_of([t.id for t in tickets], salt="eval")
     predicted, s = np.zeros(len(tickets), dtype=int), np.zeros(len(tickets))
     for k in range(FOLDS):
         started = time.perf_counter()
         tr, va = np.flatnonzero(outer != k).tolist(), np.flatnonzero(outer == k).tolist()
-        inner = fold_of([ids[i] for i in tr])
-        train_tokens = [tokens[i] for i in tr]
-        test_tokens = [tokens[i] for i in va]
-        category = fit_category(
-            embeddings[tr], labels[tr].tolist(), len(CATEGORIES), inner, train_tokens, skip
-        )
-        urgency = fit_urgency(embeddings[tr], targets[tr].tolist(), inner, train_tokens, skip)
-        predicted[va] = predict_category(category, embeddings[va], test_tokens).argmax(axis=1)
-        s[va] = predict_urgency(urgency, embeddings[va], test_tokens)
+        train = [tickets[i] for i in tr] + real
+        train_embeddings = np.vstack([embeddings[tr], real_embeddings])
+        category, neighbours, urgency = fit_heads(train, train_embeddings, descriptions, tokenizer)
+        probs = predict_category(category, embeddings[va])
+        if neighbours.share:
+            labels = np.eye(len(CATEGORIES))[[CATEGORIES.index(t.category) for t in train]]
+            votes, _ = neighbour_votes(
+                embeddings[va] @ train_embeddings.T, labels, neighbours.k, neighbours.tau
+            )
+            probs = blend(probs, votes, neighbours.share, neighbours.temperature)
+        predicted[va] = probs.argmax(axis=1)
+        s[va] = predict_urgency(urgency, embeddings[va], [tokens[i] for i in va])
         seconds = time.perf_counter() - started
         print(f"  outer fold {k + 1}/{FOLDS}: {len(va)} scored, {seconds:.0f} s", flush=True)
     return predicted, s
@@ -517,8 +525,9 @@ def main(argv: list[str] | None = None) -> None:
 
     print(
         f"\n\nNested {FOLDS}-fold cross-validation over all {_describe(tickets)}: each outer "
-        f"fold refits both heads\n(search and calibration included) on the other "
-        f"{FOLDS - 1} folds and scores its own; same int8 encoder, in-house tickets only."
+        f"fold refits the heads as the build does\n(search, neighbour vote and calibration "
+        f"included) on the other {FOLDS - 1} folds plus every real training text, and scores "
+        "its own; same int8 encoder."
     )
     answers = classify(model, [t.text for t in tickets], descriptions)
     truth, urgency = _truth(tickets)
@@ -527,7 +536,7 @@ def main(argv: list[str] | None = None) -> None:
         truth,
         urgency,
         {
-            "model, CV": nested_cv(tickets, answers.model, Path(model.model_dir)),
+            "model, CV": nested_cv(tickets, answers.model, model),
             "baseline": served["baseline"],
         },
     )
