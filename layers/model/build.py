@@ -436,20 +436,16 @@ def build(
     # The heads learn from the embeddings the served int8 graph gives, not fp32 ones, so
     # they fit what they will see; it is also the faster graph to run over the set.
     t0 = time.perf_counter()
-    embeddings = _embed(
+    # One session and one pass over the cache for the training texts and the label
+    # descriptions (the prior); each text runs alone, so sharing the call changes no vector.
+    vectors = _embed(
         _session(int8_body.SerializeToString(), threads),
         tokenizer,
-        [t.text for t in train],
+        [t.text for t in train] + list(LABEL_DESCRIPTIONS),
         out.parent / "cache" / f"int8-embeddings-{model_digest[:16]}.npz",
     )
+    embeddings, descriptions = vectors[: len(train)], vectors[len(train) :]
     print(f"embedded {len(train)} training tickets in {time.perf_counter() - t0:.1f} s")
-
-    descriptions = _embed(
-        _session(int8_body.SerializeToString(), threads),
-        tokenizer,
-        list(LABEL_DESCRIPTIONS),
-        out.parent / "cache" / f"int8-embeddings-{model_digest[:16]}.npz",
-    )
     t0 = time.perf_counter()
     category, neighbours, urgency = fit_heads(train, embeddings, descriptions, tokenizer, grids)
     print(
