@@ -447,6 +447,56 @@ def external_view(model: OnnxClassifier, descriptions: np.ndarray, external_dir:
             *_source_rows(external, answers, truth),
         ],
     )
+    urgency_by_source(external, answers, urgency)
+
+
+CEILING_L2 = (1.0, 10.0, 100.0)  # ridge penalties tried for the in-source ceiling
+
+
+def in_source_ceiling(embeddings: np.ndarray, target: np.ndarray, ids: Sequence[str]) -> float:
+    """Urgent ROC-AUC of a ridge fitted on one source's own labels, 5-fold CV on its texts.
+
+    A diagnostic, never shipped: how much of that source's priority field its text carries
+    for this encoder at all. The best penalty is picked on the same folds, so it leans
+    high; a source whose ceiling is low cannot show the rubric, whatever the model does.
+    """
+    x = embeddings.astype(np.float64)
+    folds = fold_of(list(ids))
+    best = 0.0
+    for l2 in CEILING_L2:
+        oof = np.zeros(len(target))
+        for f in np.unique(folds):
+            tr, va = folds != f, folds == f
+            mean_x, mean_y = x[tr].mean(axis=0), target[tr].mean()
+            centred = x[tr] - mean_x
+            gram = centred.T @ centred + l2 * np.eye(x.shape[1])
+            oof[va] = (x[va] - mean_x) @ np.linalg.solve(gram, centred.T @ (target[tr] - mean_y))
+        best = max(best, roc_auc(oof, target > URGENT_CUT))
+    return best
+
+
+def urgency_by_source(tickets: Sequence[Ticket], answers: Answers, urgency: np.ndarray) -> None:
+    """Urgent ROC-AUC per source that has both urgent and other labels, beside its ceiling."""
+    print(
+        f"\nUrgent ROC-AUC (target > {URGENT_CUT}) by source; 'ceiling' is a ridge fitted on "
+        "that source's own labels by 5-fold CV\n(a diagnostic of how much of its priority "
+        "field the text carries; never part of the model).\n"
+    )
+    print(f"{'source':34}{'urgent/rated':>14}{'model':>10}{'baseline':>10}{'ceiling':>10}")
+    for source in sorted({t.source for t in tickets}):
+        idx = [i for i, t in enumerate(tickets) if t.source == source and t.urgency is not None]
+        target = urgency[idx]
+        urgent = target > URGENT_CUT
+        if not len(idx) or urgent.all() or not urgent.any():
+            continue
+        model = np.array([answers.model[i].urgency_score for i in idx])
+        baseline = np.array([answers.baseline[i].urgency_score for i in idx])
+        embeddings = np.array([answers.model[i].embedding for i in idx])
+        ceiling = in_source_ceiling(embeddings, target, [tickets[i].id for i in idx])
+        print(
+            f"{source:34}{f'{int(urgent.sum())}/{len(idx)}':>14}{roc_auc(model, urgent):>10.3f}"
+            f"{roc_auc(baseline, urgent):>10.3f}{ceiling:>10.3f}"
+        )
 
 
 def probe_view(model: OnnxClassifier, probe_path: Path) -> None:

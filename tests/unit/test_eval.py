@@ -91,3 +91,14 @@ def test_special_token_ids_skips_tokens_the_vocabulary_lacks() -> None:
     train = _train()
     vocab = {"[PAD]": 0, "[CLS]": 101, "[SEP]": 102}
     assert train.special_token_ids(vocab.get) == [0, 101, 102]
+
+
+def test_in_source_ceiling_finds_a_label_the_text_carries_and_not_one_it_lacks() -> None:
+    quality = _quality()
+    rng = np.random.default_rng(7)
+    embeddings = rng.normal(size=(300, 16))
+    ids = [f"t{i}" for i in range(300)]
+    carried = 1.0 / (1.0 + np.exp(-3.0 * embeddings[:, 0]))  # urgency a function of the text
+    unrelated = rng.uniform(size=300)  # urgency the text says nothing about
+    assert quality.in_source_ceiling(embeddings, carried, ids) > 0.95
+    assert quality.in_source_ceiling(embeddings, unrelated, ids) < 0.7
