@@ -311,7 +311,9 @@ def fit_heads(
     over to a source it has not seen. The category head reads the embedding only, with the
     label descriptions as its prior: the token bag lifted our own held-out tickets and
     lowered every real source (grouped CV and the layer README). Urgency learns from the
-    texts that have an urgency label, embedding then token bag as before.
+    texts that have an urgency label, embedding then token bag as before, each penalty by
+    the mean of every source's own out-of-fold Spearman (not pooled, where our own tickets
+    outvote every real source).
     """
     grids = grids or {}
     folds = fold_of([t.group for t in train])
@@ -342,6 +344,7 @@ def fit_heads(
         folds[rated],
         tokens,
         special_token_ids(tokenizer.token_to_id),
+        sources=[train[i].source for i in rated],
         **grids.get("urgency", {}),  # type: ignore[arg-type]
     )
     return category, neighbours, urgency
@@ -559,8 +562,9 @@ def build(
             },
             "urgency": {
                 "model": "ridge regression on the embedding, then a ridge on the token bag "
-                "fitted to its residual (each L2 by grouped 5-fold CV Spearman), sigmoid "
-                "calibrated so S > 0.8 is the CV F1-best alert line",
+                "fitted to its residual (each L2 by grouped 5-fold CV: the mean of each "
+                "source's own Spearman), sigmoid calibrated so S > 0.8 is the CV F1-best "
+                "alert line",
                 "l2": urgency.l2,
                 "bag_l2": urgency.cv["bag_l2"],
                 "lexicon_tokens": len(urgency.lexicon),

@@ -61,6 +61,7 @@ URGENCY_BAG_L2_GRID = (3000.0, 1000.0, 300.0, 100.0, 30.0)
 # A word piece joins the lexicon when this many training tickets contain it: rarer ones
 # cannot be weighed by cross-validation.
 MIN_LEXICON_TICKETS = 2
+URGENCY_MIN_SOURCE_ROWS = 50  # a source smaller than this is in the fit, not in the score
 URGENT_CUT = 0.8  # same line as dataset.URGENT_CUT and the Slack alerts
 # One line per category: the zero-shot reference of `make eval` (cosine to each line's
 # embedding) and the category head's prior. What each category is for, in plain words, as
@@ -574,6 +575,7 @@ def fit_urgency(
     token_ids: Sequence[Sequence[int]] | None = None,
     skip_tokens: Sequence[int] = (),
     *,
+    sources: Sequence[str] | None = None,
     l2_grid: Sequence[float] = URGENCY_L2_GRID,
     bag_l2_grid: Sequence[float] = URGENCY_BAG_L2_GRID,
 ) -> Fitted:
@@ -598,8 +600,7 @@ def fit_urgency(
     no_bag = np.zeros((len(y), 0))
     fit = (_ridge, _identity)
 
-    def by_spearman(oof: np.ndarray, ys: np.ndarray) -> float:
-        return spearman(oof[:, 0], ys[:, 0])
+    by_spearman = _spearman_by_source(sources)
 
     grid = _grid((0.0,), l2_grid, False)
     (_, l2), score, oof = _search(x, no_bag, y, folds, fit, grid, by_spearman)
@@ -653,6 +654,24 @@ def fit_urgency(
             "bag_l2": bag_l2,
         },
     )
+
+
+def _spearman_by_source(
+    sources: Sequence[str] | None,
+) -> Callable[[np.ndarray, np.ndarray], float]:
+    """The urgency search's score: out-of-fold Spearman, pooled, or given ``sources`` the
+    mean over sources of at least URGENCY_MIN_SOURCE_ROWS rows of each one's own Spearman.
+
+    Pooled, the largest source (our own tickets) decides every penalty, and the rank of a
+    source's level against another's counts as skill; by source, each counts once and
+    only the order within it does.
+    """
+    if sources is None:
+        return lambda oof, ys: spearman(oof[:, 0], ys[:, 0])
+    names = np.asarray(sources)
+    masks = [names == s for s in sorted(set(names.tolist()))]
+    masks = [m for m in masks if m.sum() >= URGENCY_MIN_SOURCE_ROWS]
+    return lambda oof, ys: float(np.mean([spearman(oof[m, 0], ys[m, 0]) for m in masks]))
 
 
 def _two_stage_weights(

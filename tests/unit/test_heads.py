@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import onnx
 import onnxruntime as ort
+import pytest
 from onnx import TensorProto, helper, numpy_helper
 
 from tests.support import by_path
@@ -30,6 +31,21 @@ def test_best_f1_cut_separates_a_separable_set() -> None:
     cut, f1 = train.best_f1_cut(scores, scores > 0.5)
     assert f1 == 1.0
     assert 0.4 < cut < 0.8
+
+
+def test_urgency_search_scores_the_order_within_each_source_not_across_them() -> None:
+    train = _module("train")
+    n = train.URGENCY_MIN_SOURCE_ROWS
+    # Two sources at different levels; the scores get the levels right and each source's
+    # own order backwards: pooled that looks good, by source it is plainly wrong.
+    target = np.concatenate([np.linspace(0.6, 0.9, n), np.linspace(0.1, 0.4, n)])[:, None]
+    scores = np.concatenate([np.linspace(0.9, 0.6, n), np.linspace(0.4, 0.1, n)])[:, None]
+    sources = ["a"] * n + ["b"] * n
+    assert train._spearman_by_source(None)(scores, target) > 0.5
+    assert train._spearman_by_source(sources)(scores, target) == pytest.approx(-1.0)
+    # A source too small to score is left out of the mean (it stays in the fit).
+    small = np.concatenate([target, [[0.5]]]), np.concatenate([scores, [[0.9]]])
+    assert train._spearman_by_source([*sources, "tiny"])(small[1], small[0]) == pytest.approx(-1.0)
 
 
 def test_urgency_head_puts_its_cv_alert_line_at_s_08_and_is_deterministic() -> None:
