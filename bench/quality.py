@@ -7,9 +7,9 @@ minus each of the others:
    seen by the shipped heads' training);
 2. the external evaluation (data/real/external): real public text from sources that no
    training step reads, each source on that side only; figures per source below it;
-3. the urgency probe (data/eval/urgency_probe.jsonl): hand-written plain emergencies and
-   calm tickets, never trained on: how many emergencies page (S > 0.8), how many calm
-   tickets stay under 0.5;
+3. the urgency probes (data/eval/urgency_probe.jsonl and urgency_probe_b.jsonl, two
+   writers): hand-written plain emergencies and calm tickets, never trained on: how many
+   emergencies page (S > 0.8), how many calm tickets stay under 0.5;
 4. with --nested, nested cross-validation over every in-house ticket (refits the heads
    five times as the build does; about 15 minutes).
 The zero-shot reference is the same int8 embedding with no training at all: the category
@@ -35,6 +35,7 @@ from dataset import (  # noqa: E402
     EXTERNAL_DIR,
     REAL_TRAIN_DIR,
     URGENCY_PROBE,
+    URGENCY_PROBE_B,
     URGENT_CUT,
     Ticket,
     load_tickets,
@@ -59,6 +60,7 @@ from smart_support.baseline import BaselineClassifier  # noqa: E402
 from smart_support.classification import Classification  # noqa: E402
 from smart_support.config import CATEGORIES  # noqa: E402
 from smart_support.encoder import OnnxClassifier, token_ids  # noqa: E402
+from smart_support.masking import model_text  # noqa: E402
 
 RESAMPLES = 1000  # paired bootstrap resamples of the scored tickets
 SEED = 20261125
@@ -508,7 +510,7 @@ def probe_view(model: OnnxClassifier, probe_path: Path) -> None:
     probes = [
         json.loads(line) for line in probe_path.read_text("utf-8").split("\n") if line.strip()
     ]
-    texts = [f"{p.get('subject', '')}\n{p.get('body', '')}".strip() for p in probes]
+    texts = [model_text(p.get("subject", ""), p.get("body", "")) for p in probes]
     urgent = np.array([p["expect"] == "emergency" for p in probes])
     said = {
         "model": np.array([a.urgency_score for a in model.classify_batch(texts)]),
@@ -557,7 +559,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR)
     parser.add_argument("--external", type=Path, default=EXTERNAL_DIR)
-    parser.add_argument("--probe", type=Path, default=URGENCY_PROBE)
+    parser.add_argument(
+        "--probe", type=Path, action="append", help="urgency probe file (repeatable)"
+    )
     parser.add_argument("--model-dir", type=Path, default=None, help="layer content directory")
     parser.add_argument(
         "--nested", action="store_true", help="add nested CV over every in-house ticket"
@@ -569,7 +573,8 @@ def main(argv: list[str] | None = None) -> None:
     descriptions = label_descriptions(model)
     held_out_view(tickets, model, descriptions)
     external_view(model, descriptions, args.external)
-    probe_view(model, args.probe)
+    for probe in args.probe or (URGENCY_PROBE, URGENCY_PROBE_B):
+        probe_view(model, probe)
     if not args.nested:
         return
 

@@ -31,6 +31,9 @@ REAL_TRAIN_DIR = DATA / "real" / "train"
 CORRECTIONS_DIR = DATA / "corrections"  # agents' corrections, make export-corrections
 EXTERNAL_DIR = DATA / "real" / "external"
 URGENCY_PROBE = DATA / "eval" / "urgency_probe.jsonl"
+# A second probe by another writer who read neither the training tickets nor the first
+# probe (the first one's misses had shaped a training batch's brief: data/eval/README.md).
+URGENCY_PROBE_B = DATA / "eval" / "urgency_probe_b.jsonl"
 IN_HOUSE = "in-house"  # the source name of the project's own tickets
 
 
