@@ -11,7 +11,7 @@ minus each of the others:
    writers): hand-written plain emergencies and calm tickets, never trained on: how many
    emergencies page (S > 0.8), how many calm tickets stay under 0.5;
 4. with --nested, nested cross-validation over every in-house ticket (refits the heads
-   five times as the build does; about 15 minutes).
+   five times as the build does; about 25 minutes).
 The zero-shot reference is the same int8 embedding with no training at all: the category
 whose one-line description (train.LABEL_DESCRIPTIONS) is nearest by cosine. Pure numpy.
 """
