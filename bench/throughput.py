@@ -691,7 +691,7 @@ def run_storm_pipeline(
     services: Any, trips: RoundTrips, size: int, seed: int
 ) -> tuple[list[float], list[int], Counter[str]]:
     """One storm under a fresh key prefix; per-ticket µs and round trips for each batch."""
-    from smart_support.processing import Pipeline
+    from smart_support.logic.process import Pipeline
 
     prefix = f"bench-storm-{uuid.uuid4().hex[:12]}"
     keys = Keys(prefix)

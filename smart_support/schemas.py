@@ -18,7 +18,7 @@ from pydantic import (
 from pydantic.json_schema import JsonDict
 from pydantic_core import PydanticCustomError
 
-from smart_support.config import get_settings
+from smart_support.config import Category, get_settings
 from smart_support.formats import TICKET_ID_PATTERN
 from smart_support.masking import model_text
 
@@ -156,6 +156,22 @@ class TicketMessage(BaseModel):
     def record(self) -> dict[str, Any]:
         """The fields that recreate the ticket's record (absent ones as None)."""
         return self.model_dump(include=set(self.RECREATE))
+
+
+class CorrectionIn(BaseModel):
+    """Body of POST /tickets/{id}/correction: a new category and/or urgency score."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    category: Category | None = None
+    urgency_score: float | None = Field(default=None, ge=0.0, le=1.0, allow_inf_nan=False)
+    reason: str | None = Field(default=None, max_length=500)
+
+    @model_validator(mode="after")
+    def changes_something(self) -> CorrectionIn:
+        if self.category is None and self.urgency_score is None:
+            raise ValueError("give a category, an urgency_score or both")
+        return self
 
 
 class TicketAccepted(BaseModel):

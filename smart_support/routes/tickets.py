@@ -8,11 +8,13 @@ from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from smart_support.access import Role
-from smart_support.corrections import CorrectionIn, apply_correction, recent
+from smart_support.corrections import recent
 from smart_support.errors import NotFound
 from smart_support.http import ERRORS, JSON, TicketId, caller
+from smart_support.logic.correct import apply_correction
 from smart_support.logic.resolve import resolve_ticket as resolve
 from smart_support.schemas import (
+    CorrectionIn,
     CorrectionsOut,
     ErrorOut,
     Resolved,

@@ -24,8 +24,10 @@ from typing import Any
 import pytest
 
 from smart_support.access import Principal, Role
-from smart_support.corrections import CorrectionIn, apply_correction, export
+from smart_support.corrections import export
 from smart_support.encoder import OnnxClassifier
+from smart_support.logic.correct import apply_correction
+from smart_support.schemas import CorrectionIn
 from smart_support.store import new_ticket_id
 from tests.integration.conftest import Env
 

@@ -11,7 +11,7 @@ import pytest
 import redis
 from botocore.exceptions import ClientError
 
-from smart_support.intake import accept_ticket
+from smart_support.logic.submit import accept_ticket
 from smart_support.schemas import TicketIn
 from tests.integration.conftest import Env, api_event, header
 
