@@ -19,7 +19,8 @@ from pydantic import ValidationError
 from smart_support.agents import AgentRegistry
 from smart_support.baseline import BaselineClassifier
 from smart_support.classification import Classification, Classifier, urgency_label
-from smart_support.dedup import StormDecision, StormDetector, StormInput
+from smart_support.dal.storms import StormDetector
+from smart_support.dedup import StormDecision, StormInput
 from smart_support.dispatch import Dispatcher
 from smart_support.explanation import build_explanation, storm_part
 from smart_support.formats import now_iso

@@ -29,7 +29,8 @@ from redis.crc import key_slot
 from smart_support import corrections
 from smart_support.breaker import CircuitBreaker
 from smart_support.config import Settings
-from smart_support.dedup import StormDetector, StormInput
+from smart_support.dal.storms import StormDetector
+from smart_support.dedup import StormInput
 from smart_support.scripting import SCRIPTS
 from smart_support.store import new_ticket_id
 from tests.integration.conftest import Env

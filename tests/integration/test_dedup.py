@@ -16,7 +16,8 @@ import redis
 from redis.crc import key_slot
 
 from smart_support.config import Settings
-from smart_support.dedup import StormDecision, StormDetector, StormInput
+from smart_support.dal.storms import StormDetector
+from smart_support.dedup import StormDecision, StormInput
 from smart_support.keys import Keys
 from tests.support.redis_fixtures import CacheTarget
 
