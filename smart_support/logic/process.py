@@ -342,7 +342,7 @@ def build_classifier(services: Services) -> Classifier:
     """The model behind the shared circuit breaker, or the baseline alone when configured."""
     if services.settings.classifier == "baseline":
         return BaselineClassifier()
-    from smart_support.breaker import GuardedClassifier
+    from smart_support.guarded import GuardedClassifier
 
     return GuardedClassifier(
         primary=_onnx_model(str(services.settings.resolved_model_dir)),

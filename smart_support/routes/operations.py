@@ -9,9 +9,9 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.api_gateway import Router
 from botocore.exceptions import BotoCoreError, ClientError
 
-from smart_support.breaker import breaker_snapshot
 from smart_support.cache import CACHE_ERRORS
 from smart_support.console import console_page
+from smart_support.dal.breaker import breaker_snapshot
 from smart_support.errors import AppError
 from smart_support.http import JSON, json_response
 from smart_support.schemas import HealthOut

@@ -27,8 +27,8 @@ import redis
 from redis.crc import key_slot
 
 from smart_support import corrections
-from smart_support.breaker import CircuitBreaker
 from smart_support.config import Settings
+from smart_support.dal.breaker import CircuitBreaker
 from smart_support.dal.storms import StormDetector
 from smart_support.dedup import StormInput
 from smart_support.scripting import SCRIPTS

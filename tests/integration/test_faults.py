@@ -21,8 +21,9 @@ import pytest
 
 from local_stack.stack import load_handler
 from local_stack.template import ROOT
-from smart_support.breaker import OPEN, breaker_snapshot
+from smart_support.breaker import OPEN
 from smart_support.config import CATEGORIES
+from smart_support.dal.breaker import breaker_snapshot
 from smart_support.logic.process import Pipeline
 from smart_support.services import get_services, reset_services
 from tests.integration.conftest import Env, api_event
