@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from smart_support.agents import Agent, AgentRegistry, AgentUpdate, validate_agent_id
 from smart_support.dispatch import Dispatcher
+from smart_support.logic.hand_over import hand_over
 from smart_support.observability import tracer
 from smart_support.services import Services
 
@@ -24,5 +25,5 @@ def put_agent(services: Services, agent_id: str, update: AgentUpdate) -> Agent:
     registry = _registry(services)
     agent = registry.put(validate_agent_id(agent_id), update)
     for ticket_id, taker in Dispatcher(registry).drain_waiting().items():
-        services.store.hand_over(ticket_id, taker)
+        hand_over(services, ticket_id, taker)
     return registry.get(agent.agent_id) or agent

@@ -19,6 +19,7 @@ from smart_support.classification import urgency_label
 from smart_support.dispatch import Dispatcher
 from smart_support.errors import Conflict, NotFound
 from smart_support.formats import now_iso
+from smart_support.logic.hand_over import hand_over
 from smart_support.observability import MetricName, count_by, logger, metrics, tracer
 from smart_support.routing import RoutingTicket
 from smart_support.schemas import CorrectionIn
@@ -33,8 +34,7 @@ def apply_correction(
     services: Services, ticket_id: str, correction: CorrectionIn, caller: Principal
 ) -> bool:
     """Correct a ticket; True if anything changed (False for a repeat)."""
-    store = services.store
-    row = store.get(ticket_id)
+    row = services.tickets.get(ticket_id)
     if row is None:
         raise NotFound(f"no ticket {ticket_id}")
     require_own_ticket(caller, row, "correct")
@@ -124,7 +124,6 @@ def _record(
 
 def _reroute(services: Services, ticket_id: str, category: str, urgency: float) -> None:
     """Free the old agent, route by the new category, re-file the ticket in the queue."""
-    store = services.store
     registry = AgentRegistry(services.redis, services.keys)
     router = Dispatcher(registry)
     old = registry.unassign(ticket_id)
@@ -134,16 +133,16 @@ def _reroute(services: Services, ticket_id: str, category: str, urgency: float) 
     if agent:
         fields["assigned_agent"] = agent
     else:
-        services.redis.hdel(services.keys.ticket(ticket_id), "assigned_agent", "taken_by")
-    explanation = (store.get(ticket_id) or {}).get("explanation")
+        services.tickets.clear(ticket_id, "assigned_agent", "taken_by")
+    explanation = (services.tickets.get(ticket_id) or {}).get("explanation")
     if explanation:
         fields["explanation"] = {
             **json.loads(explanation),
             "routing": router.explain(ticket, agent),
         }
-    store.update(ticket_id, fields)
-    store.refile(ticket_id, urgency, category, agent)
+    services.tickets.update(ticket_id, fields)
+    services.ready.refile(ticket_id, urgency, category, agent)
     if old and old != agent:
         # The freed slot may let the old agent take a ticket that was waiting.
         for waiting_id, taker in router.drain_waiting().items():
-            store.hand_over(waiting_id, taker)
+            hand_over(services, waiting_id, taker)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from botocore.exceptions import BotoCoreError, ClientError
 
 from smart_support.cache import CACHE_ERRORS
+from smart_support.dal.tickets import new_ticket_id
 from smart_support.errors import (
     Conflict,
     DependencyUnavailable,
@@ -27,7 +28,6 @@ from smart_support.formats import now_iso
 from smart_support.observability import MetricName, logger, metrics, pseudonym, tracer
 from smart_support.schemas import TicketIn, TicketMessage
 from smart_support.services import Services
-from smart_support.store import new_ticket_id
 
 MAX_IDEMPOTENCY_KEY = 255
 PENDING_CLAIM_SECONDS = 60
@@ -120,7 +120,7 @@ def accept_ticket(
             "updated_at": created_at,
             "submitted_by": submitted_by or None,
         }
-        if not services.store.create(ticket_id, fields, created_ms):
+        if not services.tickets.create(ticket_id, fields, created_ms):
             raise Conflict("ticket id collision; retry")  # 80 random bits: never in practice
     except CACHE_ERRORS as exc:
         metrics.add_metric(name=MetricName.DEPENDENCY_ERRORS, unit="Count", value=1)
@@ -129,7 +129,7 @@ def accept_ticket(
 
     message = TicketMessage.model_validate({**fields, "text": ticket.text()})
     try:
-        services.queue.send(message.model_dump(exclude_none=True))
+        services.sqs.send(message.model_dump(exclude_none=True))
     except (BotoCoreError, ClientError) as exc:
         metrics.add_metric(name=MetricName.DEPENDENCY_ERRORS, unit="Count", value=1)
         logger.warning(
@@ -171,7 +171,7 @@ def _undo(services: Services, ticket_id: str, idem_key: str | None) -> bool:
     ticket when the client retries.
     """
     try:
-        if not services.store.discard(ticket_id):
+        if not services.tickets.discard(ticket_id):
             return False
         if idem_key is not None:
             services.redis.delete(idem_key)

@@ -59,13 +59,13 @@ def health() -> Response[dict[str, Any]]:
 def _check_health(services: Any) -> tuple[int, dict[str, Any], dict[str, str]]:
     checks: dict[str, Any] = {}
     try:
-        services.store.ping()
+        services.tickets.ping()
         checks["redis"] = "ok"
     except CACHE_ERRORS as exc:
         checks["redis"] = f"down: {type(exc).__name__}"
     try:
         checks["queue"] = "ok"
-        checks["queue_depth"] = services.queue.depth()
+        checks["queue_depth"] = services.sqs.depth()
     except (BotoCoreError, ClientError) as exc:
         checks["queue"] = f"down: {type(exc).__name__}"
     try:

@@ -30,7 +30,7 @@ def queue(
     cursor: Annotated[str | None, Query(max_length=64)] = None,
 ) -> dict[str, Any]:
     try:
-        page = get_services().store.queue_page(limit, cursor)
+        page = get_services().ready.page(limit, cursor)
     except InvalidCursorError as exc:
         raise InvalidRequest("cursor is not one this API gave out") from exc
     items = [status_from_row(row).model_dump(exclude_none=True) for row in page.items]

@@ -37,7 +37,7 @@ TAGS = ["tickets"]
     tags=TAGS,
 )
 def ticket_status(ticket_id: TicketId) -> dict[str, Any]:
-    row = get_services().store.get(ticket_id)
+    row = get_services().tickets.get(ticket_id)
     who = caller()
     # A submitter sees its own tickets only; others' answer as unknown, so ids cannot be probed.
     if row is None or (who.role is Role.SUBMITTER and row.get("submitted_by") != who.principal_id):
@@ -78,7 +78,7 @@ def resolve_ticket(ticket_id: TicketId) -> dict[str, Any]:
 def correct_ticket(ticket_id: TicketId, correction: CorrectionIn) -> dict[str, Any]:
     services = get_services()
     apply_correction(services, ticket_id, correction, caller())
-    row = services.store.get(ticket_id)
+    row = services.tickets.get(ticket_id)
     if row is None:
         raise NotFound(f"no ticket {ticket_id}")
     return status_from_row(row).model_dump(exclude_none=True)
