@@ -1,4 +1,4 @@
-"""Agents' corrections as training data: the latest ones for the API, and the export.
+"""Agents' corrections as training data: the export for the next model build.
 
 ``python -m smart_support.corrections`` (``make export-corrections``) writes the corrections
 stream (``logic/correct.py`` appends to it) as labelled JSONL in the training records'
@@ -13,35 +13,15 @@ import sys
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import redis
 
 from smart_support.config import load_settings
+from smart_support.dal.corrections import CorrectionLog
 from smart_support.keys import Keys
 
 SOURCE = "agent-corrections"  # the source name training records carry
-
-
-def recent(client: redis.Redis, keys: Keys, limit: int) -> list[dict[str, Any]]:
-    """The latest corrections, newest first, without the ticket text."""
-    rows = cast(list[Any], client.xrevrange(keys.corrections(), count=limit))
-    hidden = ("subject", "body")
-    return [
-        {"id": entry_id, **{k: v for k, v in fields.items() if k not in hidden}}
-        for entry_id, fields in rows
-    ]
-
-
-def _entries(client: redis.Redis, stream: str, page: int = 500) -> Iterator[dict[str, str]]:
-    start = "-"
-    while True:
-        rows = cast(list[Any], client.xrange(stream, min=start, count=page))
-        for entry_id, fields in rows:
-            yield {"entry_id": entry_id, **fields}
-        if len(rows) < page:
-            return
-        start = "(" + rows[-1][0]
 
 
 def training_records(entries: Iterator[dict[str, str]]) -> list[dict[str, Any]]:
@@ -77,7 +57,7 @@ def training_records(entries: Iterator[dict[str, str]]) -> list[dict[str, Any]]:
 
 def export(client: redis.Redis, keys: Keys, out_dir: Path, name: str | None = None) -> Path:
     """Write the stream's corrections to OUT_DIR/NAME.jsonl; answers the file written."""
-    records = training_records(_entries(client, keys.corrections()))
+    records = training_records(CorrectionLog(client, keys).entries())
     out_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     path = out_dir / f"{name or stamp}.jsonl"

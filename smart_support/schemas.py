@@ -174,6 +174,31 @@ class CorrectionIn(BaseModel):
         return self
 
 
+Skill = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
+
+
+class AgentUpdate(BaseModel):
+    """Body of PUT /agents/{agent_id}. Omitted fields keep their value; skills merge per
+    category (set a skill to 0 to take it away)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    skills: dict[Category, Skill] | None = None
+    capacity: Annotated[int, Field(ge=0, le=1000)] | None = None
+    status: Literal["online", "offline"] | None = None
+
+
+class Agent(BaseModel):
+    """An agent as GET /agents shows it."""
+
+    agent_id: str
+    skills: dict[str, float]
+    capacity: int
+    status: Literal["online", "offline"]
+    load: int
+    open_tickets: list[str]
+
+
 class TicketAccepted(BaseModel):
     ticket_id: str
     status: Literal["accepted"] = "accepted"

@@ -12,6 +12,7 @@ import redis
 
 from smart_support.cache import CACHE_ERRORS, PlaintextCacheUrl, connect_configured
 from smart_support.config import Settings, get_settings
+from smart_support.dal.idempotency import IdempotencyClaims
 from smart_support.dal.ready_queue import ReadyQueue
 from smart_support.dal.sqs import TicketQueue, sqs_client
 from smart_support.dal.tickets import TicketStore
@@ -39,6 +40,7 @@ class Services:
     tickets: TicketStore
     ready: ReadyQueue
     sqs: TicketQueue
+    claims: IdempotencyClaims
 
 
 @cache
@@ -58,6 +60,7 @@ def get_services() -> Services:
         tickets=tickets,
         ready=ReadyQueue(client, keys, tickets),
         sqs=TicketQueue(sqs_client(settings.sqs_endpoint_url), settings.queue_url),
+        claims=IdempotencyClaims(client, keys),
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import secrets
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import redis
@@ -47,6 +47,7 @@ class TicketStore:
         self._begin = register(client, "ticket_begin")
         self._discard = register(client, "ticket_discard")
         self._finish = register(client, "ticket_finish")
+        self._correct = register(client, "ticket_correct")
 
     # Intake -------------------------------------------------------------
 
@@ -109,6 +110,12 @@ class TicketStore:
         self.redis.hset(
             self.keys.ticket(ticket_id), mapping=dict(zip(flat[::2], flat[1::2], strict=True))
         )
+
+    def correct(self, ticket_id: str, change: Sequence[str]) -> list[str]:
+        """Apply a correction (scripts/ticket_correct.lua: category, urgency, its label, by,
+        at, reason): outcome, status, from/to category, from/to urgency."""
+        answer = self._correct(keys=[self.keys.ticket(ticket_id)], args=list(change))
+        return [str(v) for v in answer]
 
     def clear(self, ticket_id: str, *fields: str) -> None:
         """Remove fields from a ticket's state."""

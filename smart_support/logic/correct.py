@@ -14,8 +14,9 @@ import json
 from typing import Any
 
 from smart_support.access import Principal, require_own_ticket
-from smart_support.agents import AgentRegistry
 from smart_support.classification import urgency_label
+from smart_support.dal.agents import AgentRegistry
+from smart_support.dal.corrections import CorrectionLog
 from smart_support.dispatch import Dispatcher
 from smart_support.errors import Conflict, NotFound
 from smart_support.formats import now_iso
@@ -23,7 +24,6 @@ from smart_support.logic.hand_over import hand_over
 from smart_support.observability import MetricName, count_by, logger, metrics, tracer
 from smart_support.routing import RoutingTicket
 from smart_support.schemas import CorrectionIn
-from smart_support.scripting import register
 from smart_support.services import Services
 
 STREAM_TEXT_CHARS = 4000  # the encoder reads 256 tokens; more text teaches nothing
@@ -49,8 +49,7 @@ def apply_correction(
     if outcome == "same":
         return False
     _record(services, ticket_id, row, caller, at, correction.reason, from_cat, to_cat)
-    services.redis.xadd(
-        services.keys.corrections(),
+    CorrectionLog(services.redis, services.keys).append(
         {
             "ticket_id": ticket_id,
             "by": caller.principal_id,
@@ -64,8 +63,7 @@ def apply_correction(
             "subject": (row.get("subject") or "")[:STREAM_TEXT_CHARS],
             "body": _body(row)[:STREAM_TEXT_CHARS],
         },
-        maxlen=services.settings.corrections_stream_length,
-        approximate=True,
+        services.settings.corrections_stream_length,
     )
     if status == "completed":  # resolved and incident tickets only record the label
         _reroute(services, ticket_id, to_cat, float(to_urg))
@@ -79,10 +77,9 @@ def _correct_atomically(
     score = correction.urgency_score
     urgency = "" if score is None else f"{score:.4f}"
     label = "" if score is None else urgency_label(score, services.settings)
-    script = register(services.redis, "ticket_correct")
-    answer = script(
-        keys=[services.keys.ticket(ticket_id)],
-        args=[
+    return services.tickets.correct(
+        ticket_id,
+        [
             correction.category or "",
             urgency,
             label,
@@ -91,7 +88,6 @@ def _correct_atomically(
             (correction.reason or "").replace("\x00", ""),
         ],
     )
-    return [str(v) for v in answer]
 
 
 def _body(row: dict[str, str]) -> str:

@@ -16,15 +16,15 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from smart_support.agents import AgentRegistry
 from smart_support.baseline import BaselineClassifier
 from smart_support.classification import Classification, Classifier, urgency_label
+from smart_support.dal.agents import AgentRegistry
+from smart_support.dal.incidents import IncidentStore
 from smart_support.dal.storms import StormDetector
 from smart_support.dedup import StormDecision, StormInput
 from smart_support.dispatch import Dispatcher
 from smart_support.explanation import build_explanation, storm_part
 from smart_support.formats import now_iso
-from smart_support.incidents import IncidentStore
 from smart_support.logic.hand_over import hand_over
 from smart_support.observability import MetricName, count_by, logger, metrics, tracer
 from smart_support.routing import RoutingTicket

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from smart_support.access import Principal, require_own_ticket
-from smart_support.agents import AgentRegistry
+from smart_support.dal.agents import AgentRegistry
 from smart_support.dispatch import Dispatcher
 from smart_support.errors import NotFound
 from smart_support.formats import now_iso

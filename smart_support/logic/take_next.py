@@ -4,8 +4,8 @@ an admin pops from the whole queue or one agent's or category's view."""
 from __future__ import annotations
 
 from smart_support.access import Principal
-from smart_support.agents import AgentRegistry
 from smart_support.config import CATEGORIES
+from smart_support.dal.agents import AgentRegistry
 from smart_support.errors import Forbidden, NotFound
 from smart_support.formats import now_iso
 from smart_support.observability import tracer

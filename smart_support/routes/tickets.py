@@ -8,7 +8,7 @@ from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from smart_support.access import Role
-from smart_support.corrections import recent
+from smart_support.dal.corrections import CorrectionLog
 from smart_support.errors import NotFound
 from smart_support.http import ERRORS, JSON, TicketId, caller
 from smart_support.logic.correct import apply_correction
@@ -95,4 +95,4 @@ def correct_ticket(ticket_id: TicketId, correction: CorrectionIn) -> dict[str, A
 )
 def corrections(limit: Annotated[int, Query(ge=1, le=100)] = 20) -> dict[str, Any]:
     services = get_services()
-    return {"items": recent(services.redis, services.keys, limit)}
+    return {"items": CorrectionLog(services.redis, services.keys).recent(limit)}

@@ -29,6 +29,7 @@ from redis.crc import key_slot
 from smart_support import corrections
 from smart_support.config import Settings
 from smart_support.dal.breaker import CircuitBreaker
+from smart_support.dal.corrections import CorrectionLog
 from smart_support.dal.storms import StormDetector
 from smart_support.dal.tickets import new_ticket_id
 from smart_support.dedup import StormInput
@@ -225,7 +226,7 @@ def workload(env: Env, ingest: Any, process: Any, query: Any, context: Any) -> N
         "authorizer": {"role": "agent", "name": "Agent1", "key_id": "k1"},
     }
     query(as_agent, context)
-    corrections.training_records(corrections._entries(services.redis, services.keys.corrections()))
+    corrections.training_records(CorrectionLog(services.redis, services.keys).entries())
     get(query, context, "/tickets/next")
     get(query, context, "/tickets/next", {"category": "Billing"})
     # An agent's own take: its assigned tickets first, then its categories.

@@ -396,7 +396,7 @@ def test_concurrent_detectors_open_exactly_one_incident(
     joined = sorted(d.member_count for d in decisions.values() if d.incident_id)
     assert joined == list(range(settings.storm_min_tickets + 1, 201))
 
-    from smart_support.incidents import IncidentStore
+    from smart_support.dal.incidents import IncidentStore
 
     check = cache.client()
     incident = IncidentStore(check, keys, settings).get_incident(

@@ -1,0 +1,49 @@
+"""Rules of the code base that no single behaviour shows: what a function loads at cold start,
+and where the environment is read."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from local_stack.template import ROOT
+
+# What the ingest function must not load: the model's numpy, routing, the agent registry and
+# the storm detector belong to the process and query functions (issue 15: cold start).
+NOT_IN_INGEST = (
+    "numpy",
+    "smart_support.routing",
+    "smart_support.dal.agents",
+    "smart_support.dal.storms",
+    "smart_support.dedup",
+)
+
+
+def test_ingest_function_loads_no_model_routing_agents_or_storms() -> None:
+    probe = f"import sys, app; print([m for m in {NOT_IN_INGEST!r} if m in sys.modules])"
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "PYTHONPATH": f"{ROOT / 'functions' / 'ingest'}:{ROOT}",
+            "AWS_DEFAULT_REGION": "us-east-1",
+        },
+        check=True,
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_only_config_reads_the_environment() -> None:
+    reads = re.compile(r"os\.environ|os\.getenv|getenv\(")
+    offenders = [
+        path.relative_to(ROOT).as_posix()
+        for top in ("smart_support", "functions")
+        for path in sorted((ROOT / top).rglob("*.py"))
+        if path != ROOT / "smart_support" / "config.py" and reads.search(path.read_text())
+    ]
+    assert offenders == []
