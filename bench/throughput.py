@@ -724,8 +724,8 @@ def run_storm_pipeline(
             counts.append(trips.total)
             micros.append(elapsed * 1e6 / len(batch))
         for _, body in storm[:: max(1, size // 100)]:
-            row = tickets.get(json.loads(body)["ticket_id"]) or {}
-            outcomes[row.get("status", "missing")] += 1
+            row = tickets.get(json.loads(body)["ticket_id"])
+            outcomes[(row.status if row else None) or "missing"] += 1
         return micros, counts, outcomes
     finally:
         for key in services.redis.scan_iter(match=f"{prefix}:*", count=1000):

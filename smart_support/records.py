@@ -8,7 +8,7 @@ the fields a step changes.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -23,6 +23,18 @@ def _json(value: str | None) -> Any:
 
 def _float(value: str | None) -> float | None:
     return float(value) if value else None
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value else None
+
+
+# Fields Redis keeps as text that mean something else: JSON objects, numbers.
+_PARSERS: tuple[tuple[frozenset[str], Callable[[str | None], Any]], ...] = (
+    (frozenset({"metadata", "explanation", "correction"}), _json),
+    (frozenset({"category_confidence", "urgency_score"}), _float),
+    (frozenset({"created_ms", "attempts"}), _int),
+)
 
 
 class TicketRecord(BaseModel):
@@ -62,16 +74,13 @@ class TicketRecord(BaseModel):
     @classmethod
     def from_row(cls, ticket_id: str, row: Mapping[str, str]) -> TicketRecord:
         """The record of a hash as Redis answers it (every value text, JSON for objects)."""
-        data: dict[str, Any] = {
-            name: row[name] for name in cls.model_fields if row.get(name) not in (None, "")
-        }
+        data: dict[str, Any] = {name: row[name] for name in cls.model_fields if name in row}
         data.setdefault("ticket_id", ticket_id)
-        for name in ("metadata", "explanation", "correction"):
-            data[name] = _json(row.get(name))
-        for name in ("category_confidence", "urgency_score"):
-            data[name] = _float(row.get(name))
+        for names, parse in _PARSERS:
+            for name in names & data.keys():
+                data[name] = parse(data[name])
         if "needs_review" in data:
-            data["needs_review"] = row["needs_review"] == "1"
+            data["needs_review"] = data["needs_review"] == "1"
         return cls.model_validate(data)
 
     @property

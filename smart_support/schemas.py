@@ -21,6 +21,7 @@ from pydantic_core import PydanticCustomError
 from smart_support.config import Category, get_settings
 from smart_support.formats import TICKET_ID_PATTERN
 from smart_support.masking import model_text
+from smart_support.records import TicketRecord
 
 MetadataValue = str | int | float | bool | None
 # The rule has_text() enforces, said in the OpenAPI document so clients and fuzzers know it.
@@ -340,20 +341,11 @@ class ErrorOut(BaseModel):
     error: ErrorBody
 
 
-_FLOATS = ("category_confidence", "urgency_score")
-
-
-def status_from_row(row: dict[str, str], model: type[TicketStatus] = TicketStatus) -> TicketStatus:
-    data: dict[str, Any] = {k: v for k, v in row.items() if k in model.model_fields}
-    for name in _FLOATS:
-        if name in data:
-            data[name] = float(data[name])
-    if "needs_review" in data:
-        data["needs_review"] = data["needs_review"] == "1"
-    for name in ("explanation", "correction"):
-        if name in data:
-            data[name] = json.loads(data[name])
-    return model(**data)
+def status_of(record: TicketRecord, model: type[TicketStatus] = TicketStatus) -> TicketStatus:
+    """A ticket's status as the API answers it (``TicketDetail`` adds the text)."""
+    return model.model_validate(
+        record.model_dump(include=set(model.model_fields), exclude_none=True)
+    )
 
 
 class IncidentSummary(BaseModel):

@@ -12,19 +12,19 @@ import base64
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 import redis
 
 from smart_support.dal.tickets import TicketStore
 from smart_support.formats import InvalidCursorError
 from smart_support.keys import Keys
+from smart_support.records import TicketRecord
 from smart_support.scripting import ScriptCall, pipelined, register
 
 
 @dataclass(frozen=True)
 class QueuePage:
-    items: list[dict[str, Any]]
+    items: list[TicketRecord]
     next_cursor: str | None
 
 
@@ -138,7 +138,7 @@ class ReadyQueue:
     def page(self, limit: int, cursor: str | None) -> QueuePage:
         """Ready tickets by urgency (highest first), then pending/processing by age."""
         section, offset = _decode_cursor(cursor) if cursor else ("r", 0)
-        items: list[dict[str, Any]] = []
+        items: list[TicketRecord] = []
         while len(items) < limit:
             index = self.keys.ready() if section == "r" else self.keys.inflight()
             want = limit - len(items)

@@ -18,6 +18,7 @@ import redis
 
 from smart_support.formats import now_iso
 from smart_support.keys import Keys
+from smart_support.records import TicketRecord
 from smart_support.scripting import ScriptCall, pipelined, register
 
 
@@ -123,18 +124,22 @@ class TicketStore:
 
     # Reads --------------------------------------------------------------
 
-    def get(self, ticket_id: str) -> dict[str, str] | None:
-        data = self.redis.hgetall(self.keys.ticket(ticket_id))
-        return data or None  # type: ignore[return-value]
+    def get(self, ticket_id: str) -> TicketRecord | None:
+        row = self.redis.hgetall(self.keys.ticket(ticket_id))
+        return TicketRecord.from_row(ticket_id, row) if row else None  # type: ignore[arg-type]
 
-    def get_many(self, ticket_ids: Iterable[str]) -> list[dict[str, str] | None]:
+    def get_many(self, ticket_ids: Iterable[str]) -> list[TicketRecord | None]:
         ids = list(ticket_ids)
         if not ids:
             return []
         pipe = self.redis.pipeline(transaction=False)
         for ticket_id in ids:
             pipe.hgetall(self.keys.ticket(ticket_id))
-        return [row or None for row in pipe.execute()]
+        rows = pipe.execute()
+        return [
+            TicketRecord.from_row(ticket_id, row) if row else None
+            for ticket_id, row in zip(ids, rows, strict=True)
+        ]
 
     def ping(self) -> None:
         self.redis.ping()

@@ -10,7 +10,6 @@ queue's views.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from smart_support.access import Principal, require_own_ticket
@@ -22,6 +21,7 @@ from smart_support.errors import Conflict, NotFound
 from smart_support.formats import now_iso
 from smart_support.logic.hand_over import hand_over
 from smart_support.observability import MetricName, count_by, logger, metrics, tracer
+from smart_support.records import TicketRecord
 from smart_support.routing import RoutingTicket
 from smart_support.schemas import CorrectionIn
 from smart_support.services import Services
@@ -60,8 +60,8 @@ def apply_correction(
             "to_urgency": to_urg,
             "urgency_corrected": "1" if correction.urgency_score is not None else "0",
             "reason": correction.reason or "",
-            "subject": (row.get("subject") or "")[:STREAM_TEXT_CHARS],
-            "body": _body(row)[:STREAM_TEXT_CHARS],
+            "subject": (row.subject or "")[:STREAM_TEXT_CHARS],
+            "body": row.text_body[:STREAM_TEXT_CHARS],
         },
         services.settings.corrections_stream_length,
     )
@@ -90,14 +90,10 @@ def _correct_atomically(
     )
 
 
-def _body(row: dict[str, str]) -> str:
-    return "\n".join(t for t in (row.get("body"), row.get("description")) if t and t.strip())
-
-
 def _record(
     services: Services,
     ticket_id: str,
-    row: dict[str, str],
+    row: TicketRecord,
     caller: Principal,
     at: str,
     reason: str | None,
@@ -113,7 +109,7 @@ def _record(
             "by": caller.principal_id,
             "from_category": from_cat,
             "to_category": to_cat,
-            "model": row.get("model"),
+            "model": row.model,
         },
     )
 
@@ -130,12 +126,9 @@ def _reroute(services: Services, ticket_id: str, category: str, urgency: float) 
         fields["assigned_agent"] = agent
     else:
         services.tickets.clear(ticket_id, "assigned_agent", "taken_by")
-    explanation = (services.tickets.get(ticket_id) or {}).get("explanation")
-    if explanation:
-        fields["explanation"] = {
-            **json.loads(explanation),
-            "routing": router.explain(ticket, agent),
-        }
+    current = services.tickets.get(ticket_id)
+    if current is not None and current.explanation:
+        fields["explanation"] = {**current.explanation, "routing": router.explain(ticket, agent)}
     services.tickets.update(ticket_id, fields)
     services.ready.refile(ticket_id, urgency, category, agent)
     if old and old != agent:

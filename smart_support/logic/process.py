@@ -213,8 +213,8 @@ class Pipeline:
         fields = self._completed_fields(job, result, in_incident, review)
         self._alert(job, fields)
         if self.tickets.finish(job.ticket_id, job.token, fields) == "done":
-            current = self.tickets.get(job.ticket_id) or {}
-            if current.get("status") == "master_incident":
+            current = self.tickets.get(job.ticket_id)
+            if current is not None and current.status == "master_incident":
                 self.ready.remove(job.ticket_id)
         self._count_completed(job, result, review)
         logger.info(

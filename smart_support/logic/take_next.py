@@ -9,13 +9,14 @@ from smart_support.dal.agents import AgentRegistry
 from smart_support.errors import Forbidden, NotFound
 from smart_support.formats import now_iso
 from smart_support.observability import tracer
+from smart_support.records import TicketRecord
 from smart_support.services import Services
 
 
 @tracer.capture_method(capture_response=False)
 def take_next(
     services: Services, caller: Principal, agent: str | None, category: str | None
-) -> dict[str, str]:
+) -> TicketRecord:
     """The taken ticket's row, stamped ``dequeued_at``; NotFound when none is ready."""
     if caller.agent_id is not None:
         if agent not in (None, caller.agent_id):
@@ -32,11 +33,9 @@ def take_next(
         )
     stamp = now_iso()
     services.tickets.update(ticket_id, {"dequeued_at": stamp})
-    return services.tickets.get(ticket_id) or {
-        "ticket_id": ticket_id,
-        "status": "completed",
-        "created_at": stamp,
-    }
+    return services.tickets.get(ticket_id) or TicketRecord(
+        ticket_id=ticket_id, status="completed", created_at=stamp
+    )
 
 
 def _take_as_agent(services: Services, agent_id: str, category: str | None) -> str | None:

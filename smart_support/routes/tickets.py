@@ -19,7 +19,7 @@ from smart_support.schemas import (
     ErrorOut,
     Resolved,
     TicketStatus,
-    status_from_row,
+    status_of,
 )
 from smart_support.services import get_services
 
@@ -40,9 +40,9 @@ def ticket_status(ticket_id: TicketId) -> dict[str, Any]:
     row = get_services().tickets.get(ticket_id)
     who = caller()
     # A submitter sees its own tickets only; others' answer as unknown, so ids cannot be probed.
-    if row is None or (who.role is Role.SUBMITTER and row.get("submitted_by") != who.principal_id):
+    if row is None or (who.role is Role.SUBMITTER and row.submitted_by != who.principal_id):
         raise NotFound(f"no ticket {ticket_id}")
-    return status_from_row(row).model_dump(exclude_none=True)
+    return status_of(row).model_dump(exclude_none=True)
 
 
 @router.post(
@@ -81,7 +81,7 @@ def correct_ticket(ticket_id: TicketId, correction: CorrectionIn) -> dict[str, A
     row = services.tickets.get(ticket_id)
     if row is None:
         raise NotFound(f"no ticket {ticket_id}")
-    return status_from_row(row).model_dump(exclude_none=True)
+    return status_of(row).model_dump(exclude_none=True)
 
 
 @router.get(

@@ -102,7 +102,7 @@ class Faults:
         self.services.redis.delete(*[keys.ticket_lock(t) for t in tickets])
 
     def row(self, ticket_id: str) -> dict[str, str]:
-        return self.services.tickets.get(ticket_id) or {}
+        return self.services.redis.hgetall(self.services.keys.ticket(ticket_id))
 
     def alerts_for(self, needle: str) -> int:
         return sum(needle in request.text for request in list(self.slack.requests))

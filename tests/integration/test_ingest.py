@@ -47,7 +47,7 @@ def test_submit_records_pending_ticket_and_queues_it(env: Env, ingest: Any, cont
     response = post(ingest, context, {"description": "Refund please", "customer_id": "c-42"})
     ticket_id = json.loads(response["body"])["ticket_id"]
     row = env.services.tickets.get(ticket_id)
-    assert row is not None and row["status"] == "pending" and row["customer_id"] == "c-42"
+    assert row is not None and row.status == "pending" and row.customer_id == "c-42"
     messages = env.drain()
     assert len(messages) == 1
     message = json.loads(messages[0]["body"])
@@ -196,7 +196,7 @@ def test_fifty_simultaneous_submissions_get_fifty_distinct_tickets(env: Env):
     for thread in threads:
         thread.join()
     assert len(accepted) == 50
-    stored = {t: (env.services.tickets.get(t) or {}).get("description") for t in accepted}
+    stored = {t: env.services.tickets.get(t).description for t in accepted}
     assert stored == accepted
     queued: dict[str, str] = {}
     while batch := env.drain():

@@ -31,19 +31,19 @@ def test_batch_completes_tickets_with_category_urgency_and_agent(
     tech = env.services.tickets.get(technical)
     bill = env.services.tickets.get(billing)
     assert tech and bill
-    assert (tech["status"], tech["category"], tech["assigned_agent"]) == (
+    assert (tech.status, tech.category, tech.assigned_agent) == (
         "completed",
         "Technical",
         "Agent1",
     )
-    assert (bill["status"], bill["category"], bill["assigned_agent"]) == (
+    assert (bill.status, bill.category, bill.assigned_agent) == (
         "completed",
         "Billing",
         "Agent2",
     )
-    assert tech["model"] == "baseline"
-    assert 0.0 <= float(tech["urgency_score"]) <= 1.0
-    assert tech["urgency_label"] in ("high", "medium", "low")
+    assert tech.model == "baseline"
+    assert 0.0 <= float(tech.urgency_score) <= 1.0
+    assert tech.urgency_label in ("high", "medium", "low")
 
 
 def test_completed_tickets_enter_ready_queue_by_urgency(
@@ -80,7 +80,7 @@ def test_poison_message_is_reported_and_rest_of_batch_completes(
     failed = run_batch(process, context, [poison, *records])
     assert failed == {"poison-1"}
     row = env.services.tickets.get(good)
-    assert row and row["status"] == "completed"
+    assert row and row.status == "completed"
 
 
 def test_ticket_locked_by_another_worker_is_retried_later(
@@ -93,7 +93,7 @@ def test_ticket_locked_by_another_worker_is_retried_later(
     env.services.redis.delete(env.services.keys.ticket_lock(ticket))
     assert run_batch(process, context, records) == set()
     row = env.services.tickets.get(ticket)
-    assert row and row["status"] == "completed"
+    assert row and row.status == "completed"
 
 
 def test_redis_failure_mid_batch_fails_records_for_retry(
@@ -110,10 +110,10 @@ def test_redis_failure_mid_batch_fails_records_for_retry(
 
     monkeypatch.setattr(env.services.ready, "mark_ready", broken)
     assert run_batch(process, context, records) == {records[0]["messageId"]}
-    assert (store.get(ticket) or {})["status"] == "processing"
+    assert store.get(ticket).status == "processing"
     monkeypatch.undo()
     assert run_batch(process, context, records) == set()
-    assert (store.get(ticket) or {})["status"] == "completed"
+    assert store.get(ticket).status == "completed"
 
 
 def test_expired_ticket_state_is_rebuilt_from_the_message(
@@ -123,8 +123,8 @@ def test_expired_ticket_state_is_rebuilt_from_the_message(
     env.services.redis.delete(env.services.keys.ticket(ticket))
     assert run_batch(process, context, env.drain()) == set()
     row = env.services.tickets.get(ticket)
-    assert row and row["status"] == "completed" and row["subject"] == "Legal hold"
-    assert row["category"] == "Legal"
+    assert row and row.status == "completed" and row.subject == "Legal hold"
+    assert row.category == "Legal"
 
 
 def test_logs_at_any_level_never_contain_ticket_text_or_a_clear_customer_id(
@@ -170,7 +170,7 @@ def test_ticket_handed_out_by_next_is_not_requeued_by_a_redelivery(
     env.services.redis.delete(env.services.keys.ticket_lock(ticket))
     assert run_batch(process, context, records) == set()
     assert env.services.ready.pop_next() is None
-    assert (tickets.get(ticket) or {})["status"] == "completed"
+    assert tickets.get(ticket).status == "completed"
 
 
 def test_ticket_folded_into_incident_mid_flight_keeps_its_result(env: Env):
@@ -193,9 +193,9 @@ def test_ticket_folded_into_incident_mid_flight_keeps_its_result(env: Env):
         )
         == "done"
     )
-    row = store.get(ticket) or {}
-    assert (row["status"], row["incident_id"]) == ("master_incident", "inc_" + "1" * 32)
-    assert row["category"] == "Technical" and row["completed_at"] == "now"
+    row = store.get(ticket)
+    assert (row.status, row.incident_id) == ("master_incident", "inc_" + "1" * 32)
+    assert row.category == "Technical" and row.completed_at == "now"
     assert not env.services.redis.exists(env.services.keys.ticket_lock(ticket))
 
 
@@ -230,6 +230,6 @@ def test_sample_sqs_event_for_sam_local_is_processed(env: Env, process: Any, con
     assert response["batchItemFailures"] == []
     for record in event["Records"]:
         ticket_id = json.loads(record["body"])["ticket_id"]
-        row = env.services.tickets.get(ticket_id) or {}
-        assert row.get("status") == "completed", row
-        assert row.get("assigned_agent")
+        row = env.services.tickets.get(ticket_id)
+        assert row.status == "completed", row
+        assert row.assigned_agent

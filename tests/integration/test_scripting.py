@@ -27,6 +27,6 @@ def test_pipeline_recovers_when_the_server_forgot_its_scripts(env: Env):
     client.script_flush()  # what a restart or failover does
     ticket = new_ticket_id()
     assert store.create(ticket, {"ticket_id": ticket, "status": "pending"}, 7)
-    assert (store.get(ticket) or {})["status"] == "pending"
+    assert store.get(ticket).status == "pending"
     assert client.zscore(env.services.keys.inflight(), ticket) == 7
     assert not store.create(ticket, {"ticket_id": ticket, "status": "pending"}, 8)
