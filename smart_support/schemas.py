@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -19,7 +19,6 @@ from pydantic.json_schema import JsonDict
 from pydantic_core import PydanticCustomError
 
 from smart_support.config import Category, get_settings
-from smart_support.formats import TICKET_ID_PATTERN
 from smart_support.masking import model_text
 from smart_support.records import TicketRecord
 
@@ -115,48 +114,6 @@ class TicketIn(BaseModel):
     def text(self) -> str:
         """The text the classifiers read."""
         return model_text(self.subject, self.body, self.description)
-
-
-class TicketMessage(BaseModel):
-    """The SQS message body: what intake sends and the process function reads.
-
-    Unknown fields are ignored, so a message from a newer or older intake still processes.
-    """
-
-    model_config = ConfigDict(extra="ignore", frozen=True)
-
-    ticket_id: str = Field(pattern=TICKET_ID_PATTERN)
-    text: str = Field(pattern=r"\S", description="the text the model reads (model_text)")
-    subject: str | None = None
-    body: str | None = None
-    description: str | None = None
-    customer_id: str | None = None
-    channel: str | None = None
-    metadata: dict[str, Any] | None = None
-    created_at: str | None = None
-    created_ms: str | int | None = None
-    updated_at: str | None = None
-    submitted_by: str | None = None
-
-    # What processing writes back if the ticket's record is gone (it expired or was evicted).
-    RECREATE: ClassVar[frozenset[str]] = frozenset(
-        {
-            "ticket_id",
-            "subject",
-            "body",
-            "description",
-            "customer_id",
-            "channel",
-            "metadata",
-            "created_at",
-            "created_ms",
-            "submitted_by",
-        }
-    )
-
-    def record(self) -> dict[str, Any]:
-        """The fields that recreate the ticket's record (absent ones as None)."""
-        return self.model_dump(include=set(self.RECREATE))
 
 
 class CorrectionIn(BaseModel):

@@ -26,9 +26,9 @@ from smart_support.dispatch import Dispatcher
 from smart_support.explanation import build_explanation, storm_part
 from smart_support.formats import now_iso
 from smart_support.logic.hand_over import hand_over
+from smart_support.messages import TicketMessage
 from smart_support.observability import MetricName, count_by, logger, metrics, tracer
 from smart_support.routing import RoutingTicket
-from smart_support.schemas import TicketMessage
 from smart_support.services import Services
 from smart_support.slack import AlertGate, AlertResult, SlackNotifier
 

@@ -26,8 +26,9 @@ from smart_support.errors import (
     unavailable,
 )
 from smart_support.formats import now_iso
+from smart_support.messages import TicketMessage
 from smart_support.observability import MetricName, logger, metrics, pseudonym, tracer
-from smart_support.schemas import TicketIn, TicketMessage
+from smart_support.schemas import TicketIn
 from smart_support.services import Services
 
 MAX_IDEMPOTENCY_KEY = 255
