@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from smart_support.baseline import BaselineClassifier
 from smart_support.classification import Classification, Classifier, urgency_label
 from smart_support.dal.agents import AgentRegistry
+from smart_support.dal.alerts import AlertGate
 from smart_support.dal.incidents import IncidentStore
 from smart_support.dal.storms import StormDetector
 from smart_support.dedup import StormDecision, StormInput
@@ -30,7 +31,7 @@ from smart_support.messages import TicketMessage
 from smart_support.observability import MetricName, count_by, logger, metrics, tracer
 from smart_support.routing import RoutingTicket
 from smart_support.services import Services
-from smart_support.slack import AlertGate, AlertResult, SlackNotifier
+from smart_support.slack import AlertResult, SlackNotifier
 
 
 class PoisonMessage(ValueError):
