@@ -4,10 +4,9 @@ and where the environment is read."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 from local_stack.template import ROOT
+from tests.support.fresh_python import run_python
 
 # What the ingest function must not load: the model's numpy, routing, the agent registry and
 # the storm detector belong to the process and query functions (issue 15: cold start).
@@ -22,19 +21,8 @@ NOT_IN_INGEST = (
 
 def test_ingest_function_loads_no_model_routing_agents_or_storms() -> None:
     probe = f"import sys, app; print([m for m in {NOT_IN_INGEST!r} if m in sys.modules])"
-    result = subprocess.run(
-        [sys.executable, "-c", probe],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=ROOT,
-        env={
-            "PATH": "/usr/bin:/bin",
-            "PYTHONPATH": f"{ROOT / 'functions' / 'ingest'}:{ROOT}",
-            "AWS_DEFAULT_REGION": "us-east-1",
-        },
-        check=True,
-    )
+    result = run_python(["-c", probe], f"{ROOT / 'functions' / 'ingest'}:{ROOT}")
+    assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "[]"
 
 
