@@ -30,6 +30,17 @@ STREAM_TEXT_CHARS = 4000  # the encoder reads 256 tokens; more text teaches noth
 
 
 @tracer.capture_method(capture_response=False)
+def correct_ticket(
+    services: Services, ticket_id: str, correction: CorrectionIn, caller: Principal
+) -> TicketRecord:
+    """Correct a ticket (``apply_correction``) and answer its state afterwards."""
+    apply_correction(services, ticket_id, correction, caller)
+    ticket = services.tickets.get(ticket_id)
+    if ticket is None:
+        raise NotFound(f"no ticket {ticket_id}")
+    return ticket
+
+
 def apply_correction(
     services: Services, ticket_id: str, correction: CorrectionIn, caller: Principal
 ) -> bool:

@@ -11,7 +11,7 @@ from smart_support.access import Role
 from smart_support.dal.corrections import CorrectionLog
 from smart_support.errors import NotFound
 from smart_support.http import ERRORS, JSON, TicketId, caller
-from smart_support.logic.correct import apply_correction
+from smart_support.logic.correct import correct_ticket as correct
 from smart_support.logic.resolve import resolve_ticket as resolve
 from smart_support.schemas import (
     CorrectionIn,
@@ -76,12 +76,8 @@ def resolve_ticket(ticket_id: TicketId) -> dict[str, Any]:
     tags=TAGS,
 )
 def correct_ticket(ticket_id: TicketId, correction: CorrectionIn) -> dict[str, Any]:
-    services = get_services()
-    apply_correction(services, ticket_id, correction, caller())
-    row = services.tickets.get(ticket_id)
-    if row is None:
-        raise NotFound(f"no ticket {ticket_id}")
-    return status_of(row).model_dump(exclude_none=True)
+    ticket = correct(get_services(), ticket_id, correction, caller())
+    return status_of(ticket).model_dump(exclude_none=True)
 
 
 @router.get(
