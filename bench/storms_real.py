@@ -31,7 +31,8 @@ import redis
 from local_stack.redis_server import PrivateRedis
 from smart_support import encoder
 from smart_support.config import Settings
-from smart_support.dedup import StormDetector, StormInput
+from smart_support.dal.storms import StormDetector
+from smart_support.dedup import StormInput
 from smart_support.keys import Keys
 
 PER_STORM = 30

@@ -58,10 +58,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.storm import BACKGROUND, BATCH, DIM, SIZES, near_copies, percentile, unit_vectors
 from smart_support.classification import Classification
 from smart_support.config import Settings
+from smart_support.dal.ready_queue import ReadyQueue
+from smart_support.dal.tickets import TicketStore, new_ticket_id
+from smart_support.formats import now_iso
 from smart_support.keys import Keys
 from smart_support.observability import metrics
 from smart_support.scripting import SCRIPTS
-from smart_support.store import TicketStore, new_ticket_id, now_iso
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE_ENV = dict(os.environ)  # taken before an in-process stack rewrites os.environ
@@ -562,7 +564,7 @@ def count_round_trips(
         services = get_services()
         server = connect(stack.redis_url, mode=mode)
         sqs = SqsCalls()
-        sqs.watch(services.queue.client)
+        sqs.watch(services.sqs.client)
         sqs.watch(poller.sqs)
 
         def post(body: bytes, key: str | None = None) -> None:
@@ -691,11 +693,14 @@ def run_storm_pipeline(
     services: Any, trips: RoundTrips, size: int, seed: int
 ) -> tuple[list[float], list[int], Counter[str]]:
     """One storm under a fresh key prefix; per-ticket µs and round trips for each batch."""
-    from smart_support.processing import Pipeline
+    from smart_support.logic.process import Pipeline
 
     prefix = f"bench-storm-{uuid.uuid4().hex[:12]}"
     keys = Keys(prefix)
-    scoped = dataclasses.replace(services, keys=keys, store=TicketStore(services.redis, keys, 3600))
+    tickets = TicketStore(services.redis, keys, 3600)
+    scoped = dataclasses.replace(
+        services, keys=keys, tickets=tickets, ready=ReadyQueue(services.redis, keys, tickets)
+    )
     classifier = StormClassifier()
     pipeline = Pipeline(scoped, classifier)
     rng = np.random.default_rng(seed)
@@ -718,10 +723,9 @@ def run_storm_pipeline(
             assert not failures, failures
             counts.append(trips.total)
             micros.append(elapsed * 1e6 / len(batch))
-        store = scoped.store
         for _, body in storm[:: max(1, size // 100)]:
-            row = store.get(json.loads(body)["ticket_id"]) or {}
-            outcomes[row.get("status", "missing")] += 1
+            row = tickets.get(json.loads(body)["ticket_id"])
+            outcomes[(row.status if row else None) or "missing"] += 1
         return micros, counts, outcomes
     finally:
         for key in services.redis.scan_iter(match=f"{prefix}:*", count=1000):

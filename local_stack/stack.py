@@ -149,10 +149,10 @@ class LocalStack:
     def _issue_keys(self) -> dict[str, Any]:
         """One key per role, and one per default agent, in this stack's Redis."""
         from smart_support.access import Role
-        from smart_support.agents import DEFAULT_AGENTS
         from smart_support.cache import connect
         from smart_support.config import get_settings
         from smart_support.credentials import CredentialStore
+        from smart_support.dal.agents import DEFAULT_AGENTS
         from smart_support.keys import Keys
 
         keys = Keys(get_settings().key_prefix)

@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from smart_support.errors import Forbidden, Unauthorized
+from smart_support.records import TicketRecord
 
 
 class Role(StrEnum):
@@ -100,10 +101,10 @@ def check_route(event: Mapping[str, Any]) -> Principal | None:
     return principal
 
 
-def require_own_ticket(caller: Principal, row: Mapping[str, str], action: str) -> None:
+def require_own_ticket(caller: Principal, ticket: TicketRecord, action: str) -> None:
     """An agent's key acts only on the tickets assigned to or taken by that agent."""
     if caller.agent_id is not None and caller.agent_id not in (
-        row.get("assigned_agent"),
-        row.get("taken_by"),
+        ticket.assigned_agent,
+        ticket.taken_by,
     ):
         raise Forbidden(f"an agent may {action} only its own tickets")

@@ -1,39 +1,20 @@
-"""The circuit breaker around the model, shared by every process function through Redis.
+"""The model's circuit breaker, its rules: each transition a pure function of the state.
 
 closed: the model answers, under its latency budget. N failures (errors or overruns)
 within the window open it. open: the baseline answers every ticket without touching the
 model. After the cool-down exactly one caller runs a half-open trial; its success closes
-the breaker, its failure reopens it. Each transition is one Lua script
-(scripts/breaker_*.lua), logged and counted as a metric.
+the breaker, its failure reopens it. A trial whose caller vanished is handed to another
+caller after another cool-down. ``dal.breaker`` keeps the state in Redis, shared by every
+process function, and applies these transitions atomically.
 """
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any, Protocol
-
-import redis
-
-from smart_support.cache import CACHE_ERRORS
-from smart_support.classification import Classification, Classifier
-from smart_support.config import Settings, get_settings
-from smart_support.keys import Keys
-from smart_support.observability import MetricName, logger, metrics, tracer
-from smart_support.scripting import register
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 CLOSED, OPEN, HALF_OPEN = "closed", "open", "half_open"
-
-
-class BudgetedClassifier(Protocol):
-    """A classifier that abandons a call over ``budget_ms`` (OnnxClassifier is one)."""
-
-    name: str
-
-    def classify_batch(
-        self, texts: Sequence[str], budget_ms: float | None = None
-    ) -> list[Classification]: ...
+TRIAL = "trial"  # an acquire decision: use the model, as the one half-open trial
 
 
 @dataclass(frozen=True)
@@ -49,161 +30,96 @@ class Permit:
         return bool(self.trial_token)
 
 
-def breaker_snapshot(client: redis.Redis, keys: Keys) -> dict[str, Any]:
-    """State for /health and tests: {"state", "failures", "opened_at" (epoch s or None)}."""
-    raw = client.hgetall(keys.breaker())
-    opened_at = raw.get("opened_at")
-    return {
-        "state": raw.get("state") or CLOSED,
-        "failures": int(raw.get("failures") or 0),
-        "opened_at": float(opened_at) if opened_at else None,
-    }
+def _number(value: str | None) -> float | None:
+    try:
+        return float(value) if value else None
+    except ValueError:
+        return None
 
 
-class CircuitBreaker:
-    """Client of the shared breaker state; cheap to create, safe to use from many threads."""
+@dataclass(frozen=True)
+class BreakerState:
+    """The shared state, as one Redis hash holds it (times in epoch seconds)."""
 
-    def __init__(
-        self,
-        client: redis.Redis,
-        keys: Keys,
-        settings: Settings | None = None,
-        clock: Callable[[], float] | None = None,
-    ) -> None:
-        """``clock`` overrides Redis' own clock (tests move time without sleeping)."""
-        self.client = client
-        self.keys = keys
-        self.settings = settings or get_settings()
-        self._clock = clock
-        self._acquire = register(client, "breaker_acquire")
-        self._record = register(client, "breaker_record")
+    state: str = CLOSED
+    failures: int = 0
+    window_start: float | None = None  # first failure of the current window (closed)
+    opened_at: float | None = None
+    trial_id: str = ""  # the token of the caller running the half-open trial
+    trial_started: float | None = None
+    changed_at: float | None = None
 
-    def _now(self) -> str:
-        # Empty means "use the server clock", the one clock every Lambda shares.
-        return "" if self._clock is None else repr(self._clock())
-
-    def acquire(self) -> Permit:
-        """May this caller run the model? Moves open to half_open once the cool-down is over."""
-        token = uuid.uuid4().hex
-        decision, before, after = self._acquire(
-            keys=[self.keys.breaker()],
-            args=[self._now(), self.settings.breaker_cooldown_seconds, token],
-        )
-        if before != after:
-            self._transition(before, after, "cool-down over, one trial call allowed")
-        if decision == "trial":
-            return Permit(use_model=True, state=HALF_OPEN, trial_token=token)
-        return Permit(use_model=decision == CLOSED, state=decision)
-
-    def record_success(self, permit: Permit) -> None:
-        # Successes outside a trial change nothing, so they cost no round trip.
-        if permit.is_trial:
-            self._report(permit, "success", "trial call succeeded")
-
-    def record_failure(self, permit: Permit, reason: str) -> None:
-        self._report(permit, "failure", reason)
-
-    def _report(self, permit: Permit, outcome: str, reason: str) -> None:
-        before, after, failures = self._record(
-            keys=[self.keys.breaker()],
-            args=[
-                self._now(),
-                outcome,
-                permit.trial_token,
-                self.settings.breaker_failure_threshold,
-                self.settings.breaker_window_seconds,
-            ],
-        )
-        if before == CLOSED and after == OPEN:
-            window = self.settings.breaker_window_seconds
-            reason = f"{failures} failures within {window} s, last: {reason}"
-        if before != after:
-            self._transition(before, after, reason)
-
-    def snapshot(self) -> dict[str, Any]:
-        return breaker_snapshot(self.client, self.keys)
-
-    def reset(self) -> None:
-        """Forget all state (closed, no failures): for operators and tests."""
-        self.client.delete(self.keys.breaker())
-
-    def _transition(self, before: str, after: str, reason: str) -> None:
-        logger.info(
-            "circuit breaker transition",
-            extra={"breaker_from": before, "breaker_to": after, "reason": reason},
-        )
-        metrics.add_metric(name=MetricName.BREAKER_TRANSITIONS, unit="Count", value=1)
-        # The alarm watches this: anything but closed means the baseline is answering.
-        metrics.add_metric(
-            name=MetricName.BREAKER_OPEN, unit="Count", value=0 if after == CLOSED else 1
+    @classmethod
+    def from_row(cls, row: Mapping[str, str]) -> BreakerState:
+        return cls(
+            state=row.get("state") or CLOSED,
+            failures=int(_number(row.get("failures")) or 0),
+            window_start=_number(row.get("window_start")),
+            opened_at=_number(row.get("opened_at")),
+            trial_id=row.get("trial_id") or "",
+            trial_started=_number(row.get("trial_started")),
+            changed_at=_number(row.get("changed_at")),
         )
 
+    def to_row(self) -> dict[str, str | None]:
+        """The hash fields to write; None for a field to delete."""
+        return {
+            "state": self.state,
+            "failures": str(self.failures),
+            "window_start": _text(self.window_start),
+            "opened_at": _text(self.opened_at),
+            "trial_id": self.trial_id or None,
+            "trial_started": _text(self.trial_started),
+            "changed_at": _text(self.changed_at),
+        }
 
-class GuardedClassifier:
-    """The model behind the breaker, with the fallback answering whenever it cannot."""
 
-    name = "guarded"
+def _text(value: float | None) -> str | None:
+    return None if value is None else repr(value)
 
-    def __init__(
-        self,
-        primary: BudgetedClassifier,
-        fallback: Classifier,
-        breaker: CircuitBreaker | None = None,
-        settings: Settings | None = None,
-        *,
-        redis: redis.Redis | None = None,
-        keys: Keys | None = None,
-    ) -> None:
-        """Pass a ``breaker``, or ``redis`` (and ``keys``) to build one on the shared state."""
-        self.primary = primary
-        self.fallback = fallback
-        self.settings = settings or (breaker.settings if breaker else get_settings())
-        if breaker is None:
-            if redis is None:
-                raise ValueError("GuardedClassifier needs a breaker or a redis client")
-            breaker = CircuitBreaker(redis, keys or Keys(self.settings.key_prefix), self.settings)
-        self.breaker = breaker
 
-    def classify_batch(self, texts: Sequence[str]) -> list[Classification]:
-        """One entry per text, in order; from the model when the breaker allows and it copes."""
-        if not texts:
-            return []
-        permit = self._permit()
-        if not permit.use_model:
-            return self._fallback(texts, f"breaker {permit.state}")
-        try:
-            answers = self._call_model(texts)
-            if len(answers) != len(texts):
-                raise RuntimeError(f"{len(answers)} answers for {len(texts)} texts")
-        except Exception as exc:  # any model failure is the breaker's business, not the caller's
-            reason = f"{type(exc).__name__}: {exc}"
-            logger.warning("model call failed", extra={"reason": reason, "trial": permit.is_trial})
-            self._safely(lambda: self.breaker.record_failure(permit, reason))
-            return self._fallback(texts, reason)
-        self._safely(lambda: self.breaker.record_success(permit))
-        return answers
+def on_acquire(
+    state: BreakerState, now: float, cooldown: float, token: str
+) -> tuple[str, BreakerState]:
+    """May a caller use the model? Answers the decision (closed, open, half_open or trial)
+    and the new state; the caller holding ``token`` runs the trial when the answer is trial."""
+    if state.state == CLOSED:
+        return CLOSED, state
+    if state.state == OPEN:
+        if now - (state.opened_at or 0.0) < cooldown:
+            return OPEN, state
+        return TRIAL, replace(
+            state, state=HALF_OPEN, trial_id=token, trial_started=now, changed_at=now
+        )
+    # half_open: a trial is under way. If its caller died without reporting (a Lambda timed
+    # out), the trial is handed to someone else after another cool-down rather than never.
+    if now - (state.trial_started or 0.0) >= cooldown:
+        return TRIAL, replace(state, trial_id=token, trial_started=now)
+    return HALF_OPEN, state
 
-    @tracer.capture_method(capture_response=False)
-    def _call_model(self, texts: Sequence[str]) -> list[Classification]:
-        """The model's inference, its own X-Ray subsegment (responses carry ticket text)."""
-        return list(self.primary.classify_batch(texts, budget_ms=self.settings.model_budget_ms))
 
-    def _permit(self) -> Permit:
-        try:
-            return self.breaker.acquire()
-        except CACHE_ERRORS as exc:
-            # Without the shared state the model still has its budget, and the ticket's own
-            # Redis writes will fail loudly anyway; refusing the model would change nothing.
-            logger.warning("breaker state unreadable, using the model", extra={"error": str(exc)})
-            return Permit(use_model=True, state="unknown")
-
-    def _safely(self, action: Callable[[], None]) -> None:
-        try:
-            action()
-        except CACHE_ERRORS as exc:
-            logger.warning("breaker state not updated", extra={"error": str(exc)})
-
-    def _fallback(self, texts: Sequence[str], reason: str) -> list[Classification]:
-        metrics.add_metric(name=MetricName.MODEL_FALLBACKS, unit="Count", value=len(texts))
-        logger.debug("fallback classifier answering", extra={"reason": reason, "n": len(texts)})
-        return self.fallback.classify_batch(texts)
+def on_outcome(
+    state: BreakerState, now: float, failed: bool, token: str, threshold: int, window: float
+) -> BreakerState:
+    """The state after a model call succeeded or ``failed``; ``token`` is the caller's trial
+    token, empty when the call was not the half-open trial."""
+    if token:
+        # Only the caller holding the current trial decides how half-open ends.
+        if state.state != HALF_OPEN or state.trial_id != token:
+            return state
+        if not failed:
+            return BreakerState(state=CLOSED, failures=0, changed_at=now)
+        return replace(
+            state, state=OPEN, opened_at=now, changed_at=now, trial_id="", trial_started=None
+        )
+    # Outside a trial, successes change nothing, and failures only count while closed (a call
+    # that started before another caller opened the breaker must not extend its open time).
+    if not failed or state.state != CLOSED:
+        return state
+    if state.window_start is None or now - state.window_start > window:
+        state = replace(state, window_start=now, failures=1)
+    else:
+        state = replace(state, failures=state.failures + 1)
+    if state.failures >= threshold:
+        return replace(state, state=OPEN, opened_at=now, changed_at=now)
+    return state

@@ -18,7 +18,7 @@ from redis.cluster import RedisCluster
 from redis.exceptions import ClusterDownError, RedisClusterException
 from redis.retry import Retry
 
-from smart_support.config import get_settings
+from smart_support.config import Settings, get_settings
 
 # Code annotated with this type uses only the command API both clients share.
 Cache: TypeAlias = redis.Redis
@@ -98,3 +98,29 @@ def connect(url: str, password: str | None = None, mode: str = "auto") -> Cache:
 
 def is_cluster(client: object) -> bool:
     return isinstance(client, RedisCluster)
+
+
+class PlaintextCacheUrl(ValueError):
+    """An existing cache's URL (it carries the AUTH token) that is not rediss://."""
+
+
+def connect_configured(settings: Settings) -> Cache:
+    """The cache the settings name: the URL from settings or SSM, the AUTH token from Secrets
+    Manager, one node or a cluster as REDIS_CLUSTER says. Raises PlaintextCacheUrl, or one of
+    CACHE_ERRORS when a cluster (or the auto-detection) cannot reach the cache."""
+    from aws_lambda_powertools.utilities import parameters
+
+    url = settings.redis_url
+    if settings.redis_url_parameter:
+        # An existing cache's URL carries its AUTH token, so it lives in SSM as a SecureString.
+        url = str(parameters.get_parameter(settings.redis_url_parameter, decrypt=True, max_age=300))
+        if not url.startswith("rediss://") and not settings.redis_allow_plaintext:
+            # The URL carries the AUTH token; over plain TCP it would cross the network in clear.
+            raise PlaintextCacheUrl(
+                "REDIS_URL_PARAMETER must hold a rediss:// (TLS) URL; "
+                "set REDIS_ALLOW_PLAINTEXT=true only for a dev stage"
+            )
+    password = None
+    if settings.redis_auth_secret:
+        password = str(parameters.get_secret(settings.redis_auth_secret, max_age=300)).strip()
+    return connect(url, password=password, mode=settings.redis_cluster)

@@ -1,6 +1,8 @@
 """Every tunable of Smart-Support, read from the environment once and validated.
 
-The README's configuration table and the template's environment list the same names.
+The README's configuration table and the template's environment list the same names. This
+is the one module that reads the environment: the few platform variables the code needs
+besides its settings (Powertools' and AWS' own) are read by the functions at the end.
 """
 
 from __future__ import annotations
@@ -141,3 +143,29 @@ def _describe(error: Any, raw: Mapping[str, str]) -> str:
 def get_settings() -> Settings:
     """The process-wide settings; tests call ``get_settings.cache_clear()`` after changing env."""
     return load_settings()
+
+
+# Platform variables: read by their own libraries (Powertools, boto3) and owned by the
+# deployment, not Smart-Support settings, so they stay out of Settings and the template test.
+
+POWERTOOLS_DEFAULTS = {
+    "POWERTOOLS_SERVICE_NAME": "smart-support",
+    "POWERTOOLS_METRICS_NAMESPACE": "SmartSupport",
+}
+
+
+def apply_powertools_defaults() -> None:
+    """Our service name and metrics namespace, where the deployment sets none: Powertools
+    reads them from the environment when its Logger, Tracer and Metrics are created."""
+    for name, value in POWERTOOLS_DEFAULTS.items():
+        os.environ.setdefault(name, value)
+
+
+def metrics_disabled() -> bool:
+    """Powertools' own switch POWERTOOLS_METRICS_DISABLED, read as Powertools reads it."""
+    return os.environ.get("POWERTOOLS_METRICS_DISABLED", "").lower() in ("1", "true", "yes", "on")
+
+
+def aws_region() -> str | None:
+    """The region the environment names for AWS clients (AWS_REGION, else AWS_DEFAULT_REGION)."""
+    return os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or None

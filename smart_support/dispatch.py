@@ -11,8 +11,8 @@ from typing import Any
 
 from aws_lambda_powertools.metrics import MetricUnit
 
-from smart_support.agents import AgentRegistry, Reservation, ResolveOutcome
 from smart_support.config import CATEGORIES
+from smart_support.dal.agents import AgentRegistry, Reservation, ResolveOutcome
 from smart_support.observability import MetricName, logger, metrics
 from smart_support.routing import (
     AgentSlot,

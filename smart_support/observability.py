@@ -1,22 +1,23 @@
 """The one Logger, Tracer and Metrics of the service, and the names of its metrics.
 
 Service name and namespace come from POWERTOOLS_SERVICE_NAME and
-POWERTOOLS_METRICS_NAMESPACE; the dashboard in infra/template.yaml charts these names.
+POWERTOOLS_METRICS_NAMESPACE (defaults in ``config``); the dashboard in infra/template.yaml
+charts these names.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import secrets
 from functools import cache
 
 from aws_lambda_powertools import Logger, Metrics, Tracer
 from aws_lambda_powertools.metrics import MetricUnit, single_metric
 
-os.environ.setdefault("POWERTOOLS_SERVICE_NAME", "smart-support")
-os.environ.setdefault("POWERTOOLS_METRICS_NAMESPACE", "SmartSupport")
+from smart_support.config import apply_powertools_defaults, get_settings, metrics_disabled
+
+apply_powertools_defaults()
 
 logger = Logger()
 tracer = Tracer()
@@ -48,8 +49,6 @@ class MetricName:
 @cache
 def _pseudonym_key() -> bytes:
     # Without LOG_HASH_KEY (local runs) a per-process key: hashes still correlate within a run.
-    from smart_support.config import get_settings
-
     configured = get_settings().log_hash_key
     return configured.encode() if configured else secrets.token_bytes(32)
 
@@ -71,7 +70,7 @@ def count_by(name: str, **dimensions: str) -> None:
     Powertools' ``single_metric`` writes even when POWERTOOLS_METRICS_DISABLED is set, so the
     switch is honoured here, as ``metrics`` honours it.
     """
-    if os.environ.get("POWERTOOLS_METRICS_DISABLED", "").lower() in ("1", "true", "yes", "on"):
+    if metrics_disabled():
         return
     with single_metric(
         name=name, unit=MetricUnit.Count, value=1, default_dimensions=metrics.default_dimensions

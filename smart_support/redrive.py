@@ -13,7 +13,6 @@ account (the usual AWS credentials; the region is taken from the queue URL if un
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 from collections.abc import Sequence
@@ -21,6 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import boto3
+
+from smart_support.config import aws_region
 
 SQS_BATCH = 10  # SQS's limit per receive/send/delete call
 # Received messages stay hidden this long, so one run never sees the same message twice.
@@ -94,11 +95,7 @@ def redrive(
 def sqs_client(queue_url: str, endpoint_url: str | None) -> Any:
     """An SQS client for the queue's region; an emulator endpoint accepts any credentials."""
     match = _REGION_IN_URL.match(queue_url)
-    region = (
-        os.environ.get("AWS_REGION")
-        or os.environ.get("AWS_DEFAULT_REGION")
-        or (match.group(1) if match else "us-east-1")
-    )
+    region = aws_region() or (match.group(1) if match else "us-east-1")
     session = boto3.session.Session(region_name=region)
     if endpoint_url and session.get_credentials() is None:
         session = boto3.session.Session(

@@ -122,25 +122,44 @@ def solve_assignment(
     if n == 0:
         return result
 
-    ordered_agents = sorted((a for a in agents if a.free_capacity > 0), key=lambda a: a.agent_id)
-    fmax = max((a.free_capacity for a in ordered_agents), default=0)
-
-    # Columns: up to n capacity slots per useful agent, then n "wait" columns worth 0.
-    slots: list[tuple[AgentSlot, int]] = []
-    for agent in ordered_agents:
-        if any(_q(skill_of(agent, t.category)) > 0 for t in ordered_tickets):
-            slots.extend((agent, k) for k in range(min(agent.free_capacity, n)))
+    slots, fmax = _capacity_slots(ordered_tickets, agents)
     if not slots:
         return result
+    cost, forbidden = _cost_matrix(ordered_tickets, slots, fmax)
+    width = len(slots) + n
+    columns = _hungarian(cost, width)
+    for i, col in enumerate(columns):
+        if col < len(slots) and cost[i][col] != forbidden:
+            result[ordered_tickets[i].ticket_id] = slots[col][0].agent_id
+    return result
 
+
+def _capacity_slots(
+    tickets: Sequence[RoutingTicket], agents: Sequence[AgentSlot]
+) -> tuple[list[tuple[AgentSlot, int]], int]:
+    """Up to one column per ticket and free slot of each agent able to take one of them, in
+    agent id order; and the largest free capacity (the spread penalty's reference)."""
+    ordered_agents = sorted((a for a in agents if a.free_capacity > 0), key=lambda a: a.agent_id)
+    fmax = max((a.free_capacity for a in ordered_agents), default=0)
+    slots: list[tuple[AgentSlot, int]] = []
+    for agent in ordered_agents:
+        if any(_q(skill_of(agent, t.category)) > 0 for t in tickets):
+            slots.extend((agent, k) for k in range(min(agent.free_capacity, len(tickets))))
+    return slots, fmax
+
+
+def _cost_matrix(
+    tickets: Sequence[RoutingTicket], slots: Sequence[tuple[AgentSlot, int]], fmax: int
+) -> tuple[list[list[int]], int]:
+    """One row per ticket: the negated value of each slot, then one "wait" column per ticket
+    worth 0; a zero skill costs ``forbidden``, worse than any feasible total."""
+    n = len(tickets)
     # Bounds that make each component strictly dominate the ones after it.
     spread_bound = n * (fmax + 1) + 1
     match_bound = (n * 2 * SCALE * SCALE + 1) * spread_bound
-    width = len(slots) + n
-    forbidden = (n * 2 * SCALE + 1) * match_bound + 1  # worse than any feasible total
-
+    forbidden = (n * 2 * SCALE + 1) * match_bound + 1
     cost: list[list[int]] = []
-    for t in ordered_tickets:
+    for t in tickets:
         served = SCALE + _q(t.urgency)
         row: list[int] = []
         for agent, k in slots:
@@ -156,12 +175,7 @@ def solve_assignment(
             row.append(-value)
         row.extend([0] * n)
         cost.append(row)
-
-    columns = _hungarian(cost, width)
-    for i, col in enumerate(columns):
-        if col < len(slots) and cost[i][col] != forbidden:
-            result[ordered_tickets[i].ticket_id] = slots[col][0].agent_id
-    return result
+    return cost, forbidden
 
 
 def _hungarian(cost: list[list[int]], width: int) -> list[int]:
@@ -272,27 +286,28 @@ def explain_assignment(
     others = [a for a in able if a.agent_id != chosen]
     answer: dict[str, object] = {"agent": _card(winner, category) if winner else None}
     if chosen is not None:
-        runner = others[0] if others else None
-        if runner is None:
-            answer["runner_up"] = None
-        else:
-            mine = unit_interval(winner.skills.get(category, 0.0)) if winner else 0.0
-            theirs = unit_interval(runner.skills.get(category, 0.0))
-            reason = _blocker(runner) or (
-                f"lower skill ({theirs:.2f} < {mine:.2f})"
-                if theirs < mine
-                else "the batch's joint assignment preferred the chosen agent (more free "
-                "capacity, or its slots went to more urgent tickets)"
-            )
-            answer["runner_up"] = {**_card(runner, category), "lost_because": reason}
-        return answer
-    if not able:
-        answer["waiting_because"] = f"no agent has a skill for {category}"
+        answer["runner_up"] = _runner_up(category, winner, others[0]) if others else None
     else:
-        blocked = [f"{a.agent_id} {_blocker(a)}" for a in able if _blocker(a)]
-        answer["waiting_because"] = (
-            "every agent with a skill for it is unavailable: " + ", ".join(blocked)
-            if len(blocked) == len(able)
-            else "the free slots went to more urgent tickets of the same batch"
-        )
+        answer["waiting_because"] = _waiting_because(category, able)
     return answer
+
+
+def _runner_up(category: str, winner: AgentState | None, runner: AgentState) -> dict[str, object]:
+    mine = unit_interval(winner.skills.get(category, 0.0)) if winner else 0.0
+    theirs = unit_interval(runner.skills.get(category, 0.0))
+    reason = _blocker(runner) or (
+        f"lower skill ({theirs:.2f} < {mine:.2f})"
+        if theirs < mine
+        else "the batch's joint assignment preferred the chosen agent (more free "
+        "capacity, or its slots went to more urgent tickets)"
+    )
+    return {**_card(runner, category), "lost_because": reason}
+
+
+def _waiting_because(category: str, able: Sequence[AgentState]) -> str:
+    if not able:
+        return f"no agent has a skill for {category}"
+    blocked = [f"{a.agent_id} {_blocker(a)}" for a in able if _blocker(a)]
+    if len(blocked) == len(able):
+        return "every agent with a skill for it is unavailable: " + ", ".join(blocked)
+    return "the free slots went to more urgent tickets of the same batch"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -18,9 +18,9 @@ from pydantic import (
 from pydantic.json_schema import JsonDict
 from pydantic_core import PydanticCustomError
 
-from smart_support.config import get_settings
-from smart_support.formats import TICKET_ID_PATTERN
+from smart_support.config import Category, get_settings
 from smart_support.masking import model_text
+from smart_support.records import TicketRecord
 
 MetadataValue = str | int | float | bool | None
 # The rule has_text() enforces, said in the OpenAPI document so clients and fuzzers know it.
@@ -116,46 +116,45 @@ class TicketIn(BaseModel):
         return model_text(self.subject, self.body, self.description)
 
 
-class TicketMessage(BaseModel):
-    """The SQS message body: what intake sends and the process function reads.
+class CorrectionIn(BaseModel):
+    """Body of POST /tickets/{id}/correction: a new category and/or urgency score."""
 
-    Unknown fields are ignored, so a message from a newer or older intake still processes.
-    """
+    model_config = ConfigDict(extra="forbid")
 
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    category: Category | None = None
+    urgency_score: float | None = Field(default=None, ge=0.0, le=1.0, allow_inf_nan=False)
+    reason: str | None = Field(default=None, max_length=500)
 
-    ticket_id: str = Field(pattern=TICKET_ID_PATTERN)
-    text: str = Field(pattern=r"\S", description="the text the model reads (model_text)")
-    subject: str | None = None
-    body: str | None = None
-    description: str | None = None
-    customer_id: str | None = None
-    channel: str | None = None
-    metadata: dict[str, Any] | None = None
-    created_at: str | None = None
-    created_ms: str | int | None = None
-    updated_at: str | None = None
-    submitted_by: str | None = None
+    @model_validator(mode="after")
+    def changes_something(self) -> CorrectionIn:
+        if self.category is None and self.urgency_score is None:
+            raise ValueError("give a category, an urgency_score or both")
+        return self
 
-    # What processing writes back if the ticket's record is gone (it expired or was evicted).
-    RECREATE: ClassVar[frozenset[str]] = frozenset(
-        {
-            "ticket_id",
-            "subject",
-            "body",
-            "description",
-            "customer_id",
-            "channel",
-            "metadata",
-            "created_at",
-            "created_ms",
-            "submitted_by",
-        }
-    )
 
-    def record(self) -> dict[str, Any]:
-        """The fields that recreate the ticket's record (absent ones as None)."""
-        return self.model_dump(include=set(self.RECREATE))
+Skill = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
+
+
+class AgentUpdate(BaseModel):
+    """Body of PUT /agents/{agent_id}. Omitted fields keep their value; skills merge per
+    category (set a skill to 0 to take it away)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    skills: dict[Category, Skill] | None = None
+    capacity: Annotated[int, Field(ge=0, le=1000)] | None = None
+    status: Literal["online", "offline"] | None = None
+
+
+class Agent(BaseModel):
+    """An agent as GET /agents shows it."""
+
+    agent_id: str
+    skills: dict[str, float]
+    capacity: int
+    status: Literal["online", "offline"]
+    load: int
+    open_tickets: list[str]
 
 
 class TicketAccepted(BaseModel):
@@ -299,20 +298,11 @@ class ErrorOut(BaseModel):
     error: ErrorBody
 
 
-_FLOATS = ("category_confidence", "urgency_score")
-
-
-def status_from_row(row: dict[str, str], model: type[TicketStatus] = TicketStatus) -> TicketStatus:
-    data: dict[str, Any] = {k: v for k, v in row.items() if k in model.model_fields}
-    for name in _FLOATS:
-        if name in data:
-            data[name] = float(data[name])
-    if "needs_review" in data:
-        data["needs_review"] = data["needs_review"] == "1"
-    for name in ("explanation", "correction"):
-        if name in data:
-            data[name] = json.loads(data[name])
-    return model(**data)
+def status_of(record: TicketRecord, model: type[TicketStatus] = TicketStatus) -> TicketStatus:
+    """A ticket's status as the API answers it (``TicketDetail`` adds the text)."""
+    return model.model_validate(
+        record.model_dump(include=set(model.model_fields), exclude_none=True)
+    )
 
 
 class IncidentSummary(BaseModel):

@@ -1,5 +1,5 @@
-"""Slack alerts: Block Kit messages with escaped ticket text, a bounded webhook sender, and the
-Redis gate that keeps it to one alert per ticket and per incident.
+"""Slack alerts: Block Kit messages with escaped ticket text and a bounded webhook sender
+(``dal.alerts`` keeps it to one alert per ticket and per incident).
 
 A Slack failure is a value (``AlertResult``), never an exception: alerts must not fail, retry
 or noticeably delay a ticket.
@@ -15,11 +15,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-import redis
 import requests
 
 from smart_support.config import Settings
-from smart_support.keys import Keys
 from smart_support.observability import logger
 
 PARAMETER_MAX_AGE_SECONDS = 300
@@ -323,28 +321,3 @@ def _url_from_secret(secret: str) -> str:
             return ""
         return str(data.get("webhook_url") or data.get("url") or "").strip()
     return text
-
-
-class AlertGate:
-    """At most one alert per ticket and per incident, even when SQS delivers twice.
-
-    The marker is taken before sending: a lost alert is preferred to a duplicate, since a
-    Slack failure must not make the ticket retry anyway.
-    """
-
-    def __init__(self, client: redis.Redis, keys: Keys, ttl_seconds: int) -> None:
-        self._redis = client
-        self._keys = keys
-        self._ttl = max(1, int(ttl_seconds))
-
-    def incident_key(self, incident_id: str) -> str:
-        return f"{self._keys.storm_tag}:alerted:{incident_id}"
-
-    def claim_ticket(self, ticket_id: str) -> bool:
-        return self._claim(self._keys.ticket_alerted(ticket_id))
-
-    def claim_incident(self, incident_id: str) -> bool:
-        return self._claim(self.incident_key(incident_id))
-
-    def _claim(self, key: str) -> bool:
-        return bool(self._redis.set(key, "1", nx=True, ex=self._ttl))

@@ -13,8 +13,8 @@ from aws_lambda_powertools.utilities.batch.types import PartialItemFailureRespon
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from smart_support.logic.process import Pipeline, build_classifier
 from smart_support.observability import MetricName, logger, metrics, tracer
-from smart_support.processing import Pipeline, build_classifier
 from smart_support.services import get_services
 
 # A batch where every record failed is reported record by record too, rather than raised,

@@ -7,9 +7,9 @@ from typing import Any
 from aws_lambda_powertools.event_handler.api_gateway import Router
 from pydantic import BaseModel
 
-from smart_support.agents import Agent, AgentUpdate
 from smart_support.http import ERRORS, JSON, AgentId
 from smart_support.logic.agents import list_agents, put_agent
+from smart_support.schemas import Agent, AgentUpdate
 from smart_support.services import get_services
 
 router = Router()

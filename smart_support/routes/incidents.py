@@ -7,9 +7,9 @@ from typing import Annotated, Any
 from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
+from smart_support.dal.incidents import IncidentStore, InvalidCursorError
 from smart_support.errors import InvalidRequest, NotFound
 from smart_support.http import ERRORS, JSON, IncidentId
-from smart_support.incidents import IncidentStore, InvalidCursorError
 from smart_support.schemas import IncidentDetail, IncidentPage
 from smart_support.services import get_services
 

@@ -9,9 +9,9 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.api_gateway import Router
 from botocore.exceptions import BotoCoreError, ClientError
 
-from smart_support.breaker import breaker_snapshot
 from smart_support.cache import CACHE_ERRORS
 from smart_support.console import console_page
+from smart_support.dal.breaker import breaker_snapshot
 from smart_support.errors import AppError
 from smart_support.http import JSON, json_response
 from smart_support.schemas import HealthOut
@@ -59,13 +59,13 @@ def health() -> Response[dict[str, Any]]:
 def _check_health(services: Any) -> tuple[int, dict[str, Any], dict[str, str]]:
     checks: dict[str, Any] = {}
     try:
-        services.store.ping()
+        services.tickets.ping()
         checks["redis"] = "ok"
     except CACHE_ERRORS as exc:
         checks["redis"] = f"down: {type(exc).__name__}"
     try:
         checks["queue"] = "ok"
-        checks["queue_depth"] = services.queue.depth()
+        checks["queue_depth"] = services.sqs.depth()
     except (BotoCoreError, ClientError) as exc:
         checks["queue"] = f"down: {type(exc).__name__}"
     try:

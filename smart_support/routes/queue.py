@@ -12,7 +12,7 @@ from smart_support.errors import InvalidRequest
 from smart_support.formats import AGENT_ID_PATTERN, InvalidCursorError
 from smart_support.http import ERRORS, JSON, caller
 from smart_support.logic.take_next import take_next
-from smart_support.schemas import QueueOut, TicketDetail, status_from_row
+from smart_support.schemas import QueueOut, TicketDetail, status_of
 from smart_support.services import get_services
 
 router = Router()
@@ -30,10 +30,10 @@ def queue(
     cursor: Annotated[str | None, Query(max_length=64)] = None,
 ) -> dict[str, Any]:
     try:
-        page = get_services().store.queue_page(limit, cursor)
+        page = get_services().ready.page(limit, cursor)
     except InvalidCursorError as exc:
         raise InvalidRequest("cursor is not one this API gave out") from exc
-    items = [status_from_row(row).model_dump(exclude_none=True) for row in page.items]
+    items = [status_of(row).model_dump(exclude_none=True) for row in page.items]
     return {"items": items, "next_cursor": page.next_cursor}
 
 
@@ -68,4 +68,4 @@ def next_ticket(
     category: Annotated[str | None, Query(pattern="^(" + "|".join(CATEGORIES) + ")$")] = None,
 ) -> dict[str, Any]:
     row = take_next(get_services(), caller(), agent, category)
-    return status_from_row(row, TicketDetail).model_dump(exclude_none=True)
+    return status_of(row, TicketDetail).model_dump(exclude_none=True)

@@ -9,7 +9,7 @@ from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Header
 
 from smart_support.http import ERRORS, JSON, base_path, caller, json_response
-from smart_support.intake import accept_ticket
+from smart_support.logic.submit import accept_ticket
 from smart_support.schemas import TicketAccepted, TicketIn
 from smart_support.services import get_services
 

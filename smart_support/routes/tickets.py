@@ -8,16 +8,18 @@ from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from smart_support.access import Role
-from smart_support.corrections import CorrectionIn, apply_correction, recent
+from smart_support.dal.corrections import CorrectionLog
 from smart_support.errors import NotFound
 from smart_support.http import ERRORS, JSON, TicketId, caller
+from smart_support.logic.correct import correct_ticket as correct
 from smart_support.logic.resolve import resolve_ticket as resolve
 from smart_support.schemas import (
+    CorrectionIn,
     CorrectionsOut,
     ErrorOut,
     Resolved,
     TicketStatus,
-    status_from_row,
+    status_of,
 )
 from smart_support.services import get_services
 
@@ -35,12 +37,12 @@ TAGS = ["tickets"]
     tags=TAGS,
 )
 def ticket_status(ticket_id: TicketId) -> dict[str, Any]:
-    row = get_services().store.get(ticket_id)
+    row = get_services().tickets.get(ticket_id)
     who = caller()
     # A submitter sees its own tickets only; others' answer as unknown, so ids cannot be probed.
-    if row is None or (who.role is Role.SUBMITTER and row.get("submitted_by") != who.principal_id):
+    if row is None or (who.role is Role.SUBMITTER and row.submitted_by != who.principal_id):
         raise NotFound(f"no ticket {ticket_id}")
-    return status_from_row(row).model_dump(exclude_none=True)
+    return status_of(row).model_dump(exclude_none=True)
 
 
 @router.post(
@@ -74,12 +76,8 @@ def resolve_ticket(ticket_id: TicketId) -> dict[str, Any]:
     tags=TAGS,
 )
 def correct_ticket(ticket_id: TicketId, correction: CorrectionIn) -> dict[str, Any]:
-    services = get_services()
-    apply_correction(services, ticket_id, correction, caller())
-    row = services.store.get(ticket_id)
-    if row is None:
-        raise NotFound(f"no ticket {ticket_id}")
-    return status_from_row(row).model_dump(exclude_none=True)
+    ticket = correct(get_services(), ticket_id, correction, caller())
+    return status_of(ticket).model_dump(exclude_none=True)
 
 
 @router.get(
@@ -93,4 +91,4 @@ def correct_ticket(ticket_id: TicketId, correction: CorrectionIn) -> dict[str, A
 )
 def corrections(limit: Annotated[int, Query(ge=1, le=100)] = 20) -> dict[str, Any]:
     services = get_services()
-    return {"items": recent(services.redis, services.keys, limit)}
+    return {"items": CorrectionLog(services.redis, services.keys).recent(limit)}

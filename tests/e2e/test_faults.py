@@ -15,8 +15,9 @@ import redis
 import requests
 
 from local_stack.redis_server import PrivateRedis
+from smart_support.dal.tickets import new_ticket_id
+from smart_support.formats import now_iso
 from smart_support.keys import Keys
-from smart_support.store import new_ticket_id, now_iso
 from tests.e2e.conftest import RunningStack, start_stack, wait_for
 from tests.support.slack_server import SlackStandIn
 

@@ -19,6 +19,7 @@ import pytest
 from smart_support.access import PUBLIC_ROUTES, ROUTE_ROLES
 from smart_support.config import Settings
 from smart_support.observability import MetricName
+from tests.support.fresh_python import run_python
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "infra" / "template.yaml"
@@ -535,18 +536,7 @@ def test_functions_without_the_model_layer_import_without_its_packages(template:
         if {"Ref": "ModelLayer"} in function["Properties"].get("Layers", []):
             continue
         app = (TEMPLATE.parent / function["Properties"]["CodeUri"] / "app.py").resolve()
-        result = subprocess.run(
-            [sys.executable, "-c", blocker, str(app)],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            cwd=ROOT,
-            env={
-                "PATH": "/usr/bin:/bin",
-                "PYTHONPATH": str(ROOT),
-                "AWS_DEFAULT_REGION": "us-east-1",
-            },
-        )
+        result = run_python(["-c", blocker, str(app)], str(ROOT))
         assert result.returncode == 0, f"{name}: {result.stderr[-2000:]}"
 
 

@@ -88,16 +88,16 @@ def test_resolve_frees_capacity_and_hands_over_a_waiting_ticket(
     second = submit(ingest, context, description="Our counsel sent a subpoena about a contract")
     third = submit(ingest, context, description="DMCA copyright notice about a customer upload")
     run_batch(process, context, env.drain())
-    rows = {t: env.services.store.get(t) or {} for t in (first, second, third)}
-    assert rows[first]["assigned_agent"] == "Agent3"
-    waiting = [t for t in (second, third) if not rows[t].get("assigned_agent")]
+    rows = {t: env.services.tickets.get(t) for t in (first, second, third)}
+    assert rows[first].assigned_agent == "Agent3"
+    waiting = [t for t in (second, third) if not rows[t].assigned_agent]
     assert waiting, "with every agent at capacity 1, a Legal ticket must wait"
     resolved = body_of(call(query, context, "POST", f"/tickets/{first}/resolve"))
     assert resolved["agent_id"] == "Agent3" and not resolved["already_resolved"]
     assert resolved["handed_ticket_id"] in waiting
-    handed = env.services.store.get(resolved["handed_ticket_id"]) or {}
-    assert handed["assigned_agent"] == "Agent3"
-    assert (env.services.store.get(first) or {})["status"] == "resolved"
+    handed = env.services.tickets.get(resolved["handed_ticket_id"])
+    assert handed.assigned_agent == "Agent3"
+    assert env.services.tickets.get(first).status == "resolved"
 
 
 def test_resolving_twice_is_harmless(env: Env, ingest: Any, query: Any, process: Any, context: Any):
@@ -130,7 +130,7 @@ def test_incidents_list_and_detail_after_a_storm(
     incident_id = listing["items"][0]["incident_id"]
     detail = body_of(get(query, context, f"/incidents/{incident_id}"))
     assert detail["member_count"] == 12 and sorted(detail["member_ids"]) == sorted(ids)
-    statuses = {(env.services.store.get(t) or {}).get("status") for t in ids}
+    statuses = {env.services.tickets.get(t).status for t in ids}
     assert statuses == {"master_incident"}
     assert get(query, context, "/incidents/inc_" + "0" * 32)["statusCode"] == 404
     assert get(query, context, "/incidents/nope")["statusCode"] == 422

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 import redis
 
-from smart_support.agents import DEFAULT_CAPACITY, AgentRegistry, AgentUpdate
+from smart_support.dal.agents import DEFAULT_CAPACITY, AgentRegistry
 from smart_support.keys import Keys
+from smart_support.schemas import AgentUpdate
 from tests.support.redis_fixtures import isolated_keys, redis_client  # noqa: F401
 
 

@@ -14,18 +14,13 @@ import pytest
 import redis
 
 from smart_support.baseline import BaselineClassifier
-from smart_support.breaker import (
-    CLOSED,
-    HALF_OPEN,
-    OPEN,
-    CircuitBreaker,
-    GuardedClassifier,
-    breaker_snapshot,
-)
+from smart_support.breaker import CLOSED, HALF_OPEN, OPEN
 from smart_support.cache import connect as cache_connect
 from smart_support.classification import Classification
 from smart_support.config import Settings
+from smart_support.dal.breaker import CircuitBreaker, breaker_snapshot
 from smart_support.encoder import ModelError, ModelTimeout
+from smart_support.guarded import GuardedClassifier
 from smart_support.keys import Keys
 from tests.support.redis_fixtures import CacheTarget
 
@@ -338,7 +333,7 @@ def test_concurrent_guarded_classifiers_run_one_trial(keys, clock) -> None:
 
 
 def test_each_transition_is_logged_and_counted(client, keys, clock, monkeypatch) -> None:
-    from smart_support import breaker as breaker_module
+    from smart_support.dal import breaker as breaker_module
 
     logged: list[dict] = []
     counted: list[tuple[str, float]] = []

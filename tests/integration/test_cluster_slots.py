@@ -27,11 +27,13 @@ import redis
 from redis.crc import key_slot
 
 from smart_support import corrections
-from smart_support.breaker import CircuitBreaker
 from smart_support.config import Settings
-from smart_support.dedup import StormDetector, StormInput
+from smart_support.dal.breaker import CircuitBreaker
+from smart_support.dal.corrections import CorrectionLog
+from smart_support.dal.storms import StormDetector
+from smart_support.dal.tickets import new_ticket_id
+from smart_support.dedup import StormInput
 from smart_support.scripting import SCRIPTS
-from smart_support.store import new_ticket_id
 from tests.integration.conftest import Env
 from tests.integration.test_agents_api import call
 from tests.integration.test_process import run_batch, submit
@@ -224,20 +226,20 @@ def workload(env: Env, ingest: Any, process: Any, query: Any, context: Any) -> N
         "authorizer": {"role": "agent", "name": "Agent1", "key_id": "k1"},
     }
     query(as_agent, context)
-    corrections.training_records(corrections._entries(services.redis, services.keys.corrections()))
+    corrections.training_records(CorrectionLog(services.redis, services.keys).entries())
     get(query, context, "/tickets/next")
     get(query, context, "/tickets/next", {"category": "Billing"})
     # An agent's own take: its assigned tickets first, then its categories.
     submit(ingest, context, description="API server crash again")
     assert run_batch(process, context, env.drain()) == set()
-    services.store.pop_for_agent("Agent1", ["Technical"])
+    services.ready.pop_for_agent("Agent1", ["Technical"])
     get(query, context, "/queue", {"limit": "5"})
     get(query, context, "/agents")
     get(query, context, "/incidents")
     # Undo of an intake whose SQS send failed.
     orphan = new_ticket_id()
-    services.store.create(orphan, {"ticket_id": orphan, "status": "pending"}, 1)
-    services.store.discard(orphan)
+    services.tickets.create(orphan, {"ticket_id": orphan, "status": "pending"}, 1)
+    services.tickets.discard(orphan)
     # Storms and the breaker, which the baseline classifier does not reach.
     settings = Settings()
     StormDetector(services.redis, services.keys, settings).observe_batch(storm_inputs(12))

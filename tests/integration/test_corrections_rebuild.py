@@ -24,9 +24,11 @@ from typing import Any
 import pytest
 
 from smart_support.access import Principal, Role
-from smart_support.corrections import CorrectionIn, apply_correction, export
+from smart_support.corrections import export
+from smart_support.dal.tickets import new_ticket_id
 from smart_support.encoder import OnnxClassifier
-from smart_support.store import new_ticket_id
+from smart_support.logic.correct import apply_correction
+from smart_support.schemas import CorrectionIn
 from tests.integration.conftest import Env
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,8 +67,8 @@ def classify(model_dir: Path, texts: list[str]) -> list[str]:
 def processed_ticket(env: Env, text: str) -> str:
     """A ticket as processing leaves it: completed, Billing, with Agent2."""
     ticket_id = new_ticket_id()
-    env.services.store.create(ticket_id, {"ticket_id": ticket_id, "body": text}, 1)
-    env.services.store.update(
+    env.services.tickets.create(ticket_id, {"ticket_id": ticket_id, "body": text}, 1)
+    env.services.tickets.update(
         ticket_id,
         {"status": "completed", "category": "Billing", "urgency_score": "0.3000"},
     )

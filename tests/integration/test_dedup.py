@@ -16,7 +16,8 @@ import redis
 from redis.crc import key_slot
 
 from smart_support.config import Settings
-from smart_support.dedup import StormDecision, StormDetector, StormInput
+from smart_support.dal.storms import StormDetector
+from smart_support.dedup import StormDecision, StormInput
 from smart_support.keys import Keys
 from tests.support.redis_fixtures import CacheTarget
 
@@ -395,7 +396,7 @@ def test_concurrent_detectors_open_exactly_one_incident(
     joined = sorted(d.member_count for d in decisions.values() if d.incident_id)
     assert joined == list(range(settings.storm_min_tickets + 1, 201))
 
-    from smart_support.incidents import IncidentStore
+    from smart_support.dal.incidents import IncidentStore
 
     check = cache.client()
     incident = IncidentStore(check, keys, settings).get_incident(

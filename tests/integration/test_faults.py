@@ -21,9 +21,10 @@ import pytest
 
 from local_stack.stack import load_handler
 from local_stack.template import ROOT
-from smart_support.breaker import OPEN, breaker_snapshot
+from smart_support.breaker import OPEN
 from smart_support.config import CATEGORIES
-from smart_support.processing import Pipeline
+from smart_support.dal.breaker import breaker_snapshot
+from smart_support.logic.process import Pipeline
 from smart_support.services import get_services, reset_services
 from tests.integration.conftest import Env, api_event
 from tests.support.slack_server import SlackStandIn
@@ -101,7 +102,7 @@ class Faults:
         self.services.redis.delete(*[keys.ticket_lock(t) for t in tickets])
 
     def row(self, ticket_id: str) -> dict[str, str]:
-        return self.services.store.get(ticket_id) or {}
+        return self.services.redis.hgetall(self.services.keys.ticket(ticket_id))
 
     def alerts_for(self, needle: str) -> int:
         return sum(needle in request.text for request in list(self.slack.requests))
@@ -203,10 +204,10 @@ KILL_POINTS = {
     "after_classify": ("classifier.classify_batch", "after"),
     "after_storms": ("storms.observe_batch", "after"),
     "after_routing": ("router.route_batch", "after"),
-    "after_mark_ready": ("store.mark_ready", "after"),
+    "after_mark_ready": ("ready.mark_ready", "after"),
     "after_alert": ("_alert", "after"),
-    "before_finish": ("store.finish", "before"),
-    "after_first_finish": ("store.finish", "after"),
+    "before_finish": ("tickets.finish", "before"),
+    "after_first_finish": ("tickets.finish", "after"),
     "after_incident_fold": ("_fold_into_incident", "after"),
 }
 

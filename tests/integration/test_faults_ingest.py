@@ -108,7 +108,7 @@ def test_send_that_fails_after_sqs_took_the_message_is_never_processed(
 ) -> None:
     """The ambiguous failure: SQS stored the message but the answer never came back. The
     client got 503 and will retry, so the stray message must not make a second ticket."""
-    client = env.services.queue.client
+    client = env.services.sqs.client
     real_send = client.send_message
 
     def lost_answer(**kwargs: Any) -> Any:
@@ -127,9 +127,9 @@ def test_send_that_fails_after_sqs_took_the_message_is_never_processed(
     stray = next(json.loads(r["body"])["ticket_id"] for r in records if kept not in r["body"])
     response = process({"Records": records}, context)
     assert response["batchItemFailures"] == []  # the stray one is dropped, not retried
-    assert (env.services.store.get(kept) or {}).get("status") == "completed"
-    assert env.services.store.get(stray) is None
-    listed = [item["ticket_id"] for item in env.services.store.queue_page(50, None).items]
+    assert env.services.tickets.get(kept).status == "completed"
+    assert env.services.tickets.get(stray) is None
+    listed = [item.ticket_id for item in env.services.ready.page(50, None).items]
     assert listed == [kept]
 
 
@@ -138,7 +138,7 @@ def test_send_whose_answer_is_lost_after_processing_began_is_accepted(
 ) -> None:
     """The same lost answer, but the process function picked the message up before intake
     gave up on it: the ticket is in the system, so the client is told so (202)."""
-    client = env.services.queue.client
+    client = env.services.sqs.client
     real_send = client.send_message
 
     def processed_then_lost(**kwargs: Any) -> Any:
@@ -150,7 +150,7 @@ def test_send_whose_answer_is_lost_after_processing_began_is_accepted(
     response = post(ingest, context, "Server crash on export", "export-1")
     assert response["statusCode"] == 202
     ticket_id = json.loads(response["body"])["ticket_id"]
-    assert (env.services.store.get(ticket_id) or {}).get("status") == "completed"
+    assert env.services.tickets.get(ticket_id).status == "completed"
     monkeypatch.setattr(client, "send_message", real_send)
     replay = post(ingest, context, "Server crash on export", "export-1")
     assert json.loads(replay["body"])["ticket_id"] == ticket_id

@@ -7,8 +7,9 @@ import pytest
 import redis
 
 from smart_support.config import Settings
-from smart_support.dedup import StormDecision, StormDetector, StormInput
-from smart_support.incidents import IncidentStore, InvalidCursorError
+from smart_support.dal.incidents import IncidentStore, InvalidCursorError
+from smart_support.dal.storms import StormDetector
+from smart_support.dedup import StormDecision, StormInput
 from smart_support.keys import Keys
 
 DIM = 16

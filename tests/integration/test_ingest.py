@@ -11,7 +11,7 @@ import pytest
 import redis
 from botocore.exceptions import ClientError
 
-from smart_support.intake import accept_ticket
+from smart_support.logic.submit import accept_ticket
 from smart_support.schemas import TicketIn
 from tests.integration.conftest import Env, api_event, header
 
@@ -46,8 +46,8 @@ def test_submit_answers_202_with_status_url_and_location(env: Env, ingest: Any, 
 def test_submit_records_pending_ticket_and_queues_it(env: Env, ingest: Any, context: Any):
     response = post(ingest, context, {"description": "Refund please", "customer_id": "c-42"})
     ticket_id = json.loads(response["body"])["ticket_id"]
-    row = env.services.store.get(ticket_id)
-    assert row is not None and row["status"] == "pending" and row["customer_id"] == "c-42"
+    row = env.services.tickets.get(ticket_id)
+    assert row is not None and row.status == "pending" and row.customer_id == "c-42"
     messages = env.drain()
     assert len(messages) == 1
     message = json.loads(messages[0]["body"])
@@ -116,7 +116,7 @@ def test_redis_down_is_503_with_retry_after_and_nothing_queued(
     def refuse(*args: Any, **kwargs: Any) -> Any:
         raise redis.ConnectionError("connection refused")
 
-    monkeypatch.setattr(env.services.store, "create", refuse)
+    monkeypatch.setattr(env.services.tickets, "create", refuse)
     response = post(ingest, context, {"subject": "hello"})
     assert response["statusCode"] == 503
     assert header(response, "Retry-After").isdigit()
@@ -132,11 +132,11 @@ def test_queue_send_failure_is_503_and_leaves_no_pending_ticket(
             {"Error": {"Code": "ServiceUnavailable", "Message": "down"}}, "SendMessage"
         )
 
-    monkeypatch.setattr(env.services.queue.client, "send_message", fail)
+    monkeypatch.setattr(env.services.sqs.client, "send_message", fail)
     response = post(ingest, context, {"subject": "hello"})
     assert response["statusCode"] == 503
     assert header(response, "Retry-After")
-    page = env.services.store.queue_page(50, None)
+    page = env.services.ready.page(50, None)
     assert page.items == []
     assert env.services.redis.zcard(env.services.keys.inflight()) == 0
 
@@ -163,14 +163,14 @@ def test_idempotency_key_is_free_again_after_a_failed_send(
     env: Env, ingest: Any, context: Any, monkeypatch: pytest.MonkeyPatch
 ):
     headers = {"Content-Type": "application/json", "Idempotency-Key": "retry-me"}
-    original = env.services.queue.client.send_message
+    original = env.services.sqs.client.send_message
 
     def fail(*args: Any, **kwargs: Any) -> Any:
         raise ClientError({"Error": {"Code": "Throttling", "Message": "slow down"}}, "SendMessage")
 
-    monkeypatch.setattr(env.services.queue.client, "send_message", fail)
+    monkeypatch.setattr(env.services.sqs.client, "send_message", fail)
     assert post(ingest, context, {"subject": "x"}, headers=headers)["statusCode"] == 503
-    monkeypatch.setattr(env.services.queue.client, "send_message", original)
+    monkeypatch.setattr(env.services.sqs.client, "send_message", original)
     assert post(ingest, context, {"subject": "x"}, headers=headers)["statusCode"] == 202
     assert len(env.drain()) == 1
 
@@ -196,7 +196,7 @@ def test_fifty_simultaneous_submissions_get_fifty_distinct_tickets(env: Env):
     for thread in threads:
         thread.join()
     assert len(accepted) == 50
-    stored = {t: (env.services.store.get(t) or {}).get("description") for t in accepted}
+    stored = {t: env.services.tickets.get(t).description for t in accepted}
     assert stored == accepted
     queued: dict[str, str] = {}
     while batch := env.drain():

@@ -19,9 +19,11 @@ import pytest
 import redis
 
 from smart_support.baseline import BaselineClassifier
-from smart_support.breaker import OPEN, CircuitBreaker, GuardedClassifier, breaker_snapshot
+from smart_support.breaker import OPEN
 from smart_support.config import CATEGORIES, Settings
+from smart_support.dal.breaker import CircuitBreaker, breaker_snapshot
 from smart_support.encoder import MAX_TOKENS, ModelTimeout, OnnxClassifier
+from smart_support.guarded import GuardedClassifier
 from smart_support.keys import Keys
 
 BUILD = Path(__file__).resolve().parents[2] / "layers" / "model" / "build"

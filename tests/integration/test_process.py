@@ -28,22 +28,22 @@ def test_batch_completes_tickets_with_category_urgency_and_agent(
     technical = submit(ingest, context, description="API server crash and error")
     billing = submit(ingest, context, description="Refund and billing charge issue")
     assert run_batch(process, context, env.drain()) == set()
-    tech = env.services.store.get(technical)
-    bill = env.services.store.get(billing)
+    tech = env.services.tickets.get(technical)
+    bill = env.services.tickets.get(billing)
     assert tech and bill
-    assert (tech["status"], tech["category"], tech["assigned_agent"]) == (
+    assert (tech.status, tech.category, tech.assigned_agent) == (
         "completed",
         "Technical",
         "Agent1",
     )
-    assert (bill["status"], bill["category"], bill["assigned_agent"]) == (
+    assert (bill.status, bill.category, bill.assigned_agent) == (
         "completed",
         "Billing",
         "Agent2",
     )
-    assert tech["model"] == "baseline"
-    assert 0.0 <= float(tech["urgency_score"]) <= 1.0
-    assert tech["urgency_label"] in ("high", "medium", "low")
+    assert tech.model == "baseline"
+    assert 0.0 <= float(tech.urgency_score) <= 1.0
+    assert tech.urgency_label in ("high", "medium", "low")
 
 
 def test_completed_tickets_enter_ready_queue_by_urgency(
@@ -52,9 +52,9 @@ def test_completed_tickets_enter_ready_queue_by_urgency(
     calm = submit(ingest, context, description="Minor UI issue, no rush")
     urgent = submit(ingest, context, description="CRITICAL server outage immediately")
     run_batch(process, context, env.drain())
-    assert env.services.store.pop_next() == urgent
-    assert env.services.store.pop_next() == calm
-    assert env.services.store.pop_next() is None
+    assert env.services.ready.pop_next() == urgent
+    assert env.services.ready.pop_next() == calm
+    assert env.services.ready.pop_next() is None
 
 
 def test_redelivered_message_is_not_processed_twice(
@@ -63,9 +63,9 @@ def test_redelivered_message_is_not_processed_twice(
     ticket = submit(ingest, context, description="URGENT: production is down, ASAP!!")
     records = env.drain()
     assert run_batch(process, context, records) == set()
-    first = env.services.store.get(ticket)
+    first = env.services.tickets.get(ticket)
     assert run_batch(process, context, records) == set()
-    again = env.services.store.get(ticket)
+    again = env.services.tickets.get(ticket)
     assert first == again
     registry_load = env.services.redis.scard(f"{env.services.keys.agents_tag}:open:Agent1")
     assert registry_load == 1
@@ -79,8 +79,8 @@ def test_poison_message_is_reported_and_rest_of_batch_completes(
     poison = dict(records[0], messageId="poison-1", body="{not json")
     failed = run_batch(process, context, [poison, *records])
     assert failed == {"poison-1"}
-    row = env.services.store.get(good)
-    assert row and row["status"] == "completed"
+    row = env.services.tickets.get(good)
+    assert row and row.status == "completed"
 
 
 def test_ticket_locked_by_another_worker_is_retried_later(
@@ -92,8 +92,8 @@ def test_ticket_locked_by_another_worker_is_retried_later(
     assert run_batch(process, context, records) == {records[0]["messageId"]}
     env.services.redis.delete(env.services.keys.ticket_lock(ticket))
     assert run_batch(process, context, records) == set()
-    row = env.services.store.get(ticket)
-    assert row and row["status"] == "completed"
+    row = env.services.tickets.get(ticket)
+    assert row and row.status == "completed"
 
 
 def test_redis_failure_mid_batch_fails_records_for_retry(
@@ -103,17 +103,17 @@ def test_redis_failure_mid_batch_fails_records_for_retry(
 
     ticket = submit(ingest, context, description="Payment failed twice")
     records = env.drain()
-    store = env.services.store
+    store = env.services.tickets
 
     def broken(*args: Any, **kwargs: Any) -> None:
         raise redis.ConnectionError("connection reset")
 
-    monkeypatch.setattr(store, "mark_ready", broken)
+    monkeypatch.setattr(env.services.ready, "mark_ready", broken)
     assert run_batch(process, context, records) == {records[0]["messageId"]}
-    assert (store.get(ticket) or {})["status"] == "processing"
+    assert store.get(ticket).status == "processing"
     monkeypatch.undo()
     assert run_batch(process, context, records) == set()
-    assert (store.get(ticket) or {})["status"] == "completed"
+    assert store.get(ticket).status == "completed"
 
 
 def test_expired_ticket_state_is_rebuilt_from_the_message(
@@ -122,9 +122,9 @@ def test_expired_ticket_state_is_rebuilt_from_the_message(
     ticket = submit(ingest, context, subject="Legal hold", body="Our counsel sent a subpoena")
     env.services.redis.delete(env.services.keys.ticket(ticket))
     assert run_batch(process, context, env.drain()) == set()
-    row = env.services.store.get(ticket)
-    assert row and row["status"] == "completed" and row["subject"] == "Legal hold"
-    assert row["category"] == "Legal"
+    row = env.services.tickets.get(ticket)
+    assert row and row.status == "completed" and row.subject == "Legal hold"
+    assert row.category == "Legal"
 
 
 def test_logs_at_any_level_never_contain_ticket_text_or_a_clear_customer_id(
@@ -157,23 +157,24 @@ def test_ticket_handed_out_by_next_is_not_requeued_by_a_redelivery(
 ):
     ticket = submit(ingest, context, description="Export to CSV fails with an error")
     records = env.drain()
-    store = env.services.store
+    tickets = env.services.tickets
 
     def killed(*args: Any, **kwargs: Any) -> str:
         raise RuntimeError("function died before writing the final status")
 
-    monkeypatch.setattr(store, "finish", killed)
+    monkeypatch.setattr(tickets, "finish", killed)
     assert run_batch(process, context, records) == {records[0]["messageId"]}
-    assert store.pop_next() == ticket  # an agent takes it while the batch waits for retry
+    # An agent takes it while the batch waits for retry.
+    assert env.services.ready.pop_next() == ticket
     monkeypatch.undo()
     env.services.redis.delete(env.services.keys.ticket_lock(ticket))
     assert run_batch(process, context, records) == set()
-    assert store.pop_next() is None
-    assert (store.get(ticket) or {})["status"] == "completed"
+    assert env.services.ready.pop_next() is None
+    assert tickets.get(ticket).status == "completed"
 
 
 def test_ticket_folded_into_incident_mid_flight_keeps_its_result(env: Env):
-    store = env.services.store
+    store = env.services.tickets
     ticket = "tkt_" + "ab" * 16
     store.create(ticket, {"ticket_id": ticket, "status": "pending", "created_at": "x"}, 1)
     assert store.begin(ticket, "tok", 60, {}) == "ok"
@@ -192,9 +193,9 @@ def test_ticket_folded_into_incident_mid_flight_keeps_its_result(env: Env):
         )
         == "done"
     )
-    row = store.get(ticket) or {}
-    assert (row["status"], row["incident_id"]) == ("master_incident", "inc_" + "1" * 32)
-    assert row["category"] == "Technical" and row["completed_at"] == "now"
+    row = store.get(ticket)
+    assert (row.status, row.incident_id) == ("master_incident", "inc_" + "1" * 32)
+    assert row.category == "Technical" and row.completed_at == "now"
     assert not env.services.redis.exists(env.services.keys.ticket_lock(ticket))
 
 
@@ -229,6 +230,6 @@ def test_sample_sqs_event_for_sam_local_is_processed(env: Env, process: Any, con
     assert response["batchItemFailures"] == []
     for record in event["Records"]:
         ticket_id = json.loads(record["body"])["ticket_id"]
-        row = env.services.store.get(ticket_id) or {}
-        assert row.get("status") == "completed", row
-        assert row.get("assigned_agent")
+        row = env.services.tickets.get(ticket_id)
+        assert row.status == "completed", row
+        assert row.assigned_agent

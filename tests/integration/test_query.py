@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import redis
 
-from smart_support.store import new_ticket_id
+from smart_support.dal.tickets import new_ticket_id
 from tests.integration.conftest import Env, api_event, header
 
 
@@ -42,7 +42,7 @@ def ready_ticket(
     env: Env, urgency: float, category: str = "Technical", agent: str | None = None
 ) -> str:
     ticket_id = new_ticket_id()
-    store = env.services.store
+    store = env.services.tickets
     store.create(
         ticket_id,
         {
@@ -64,13 +64,13 @@ def ready_ticket(
             "model": "baseline",
         },
     )
-    store.mark_ready(ticket_id, urgency, category, agent)
+    env.services.ready.mark_ready(ticket_id, urgency, category, agent)
     return ticket_id
 
 
 def pending_ticket(env: Env, created_ms: int) -> str:
     ticket_id = new_ticket_id()
-    env.services.store.create(
+    env.services.tickets.create(
         ticket_id,
         {"ticket_id": ticket_id, "status": "pending", "created_at": "2026-11-24T00:00:00.000Z"},
         created_ms,
@@ -160,7 +160,7 @@ def test_concurrent_next_callers_never_get_the_same_ticket(env: Env):
 
     def caller() -> None:
         barrier.wait()
-        ticket = env.services.store.pop_next()
+        ticket = env.services.ready.pop_next()
         with lock:
             if ticket:
                 popped.append(ticket)
@@ -201,7 +201,7 @@ def test_health_is_503_when_redis_is_down(
     def refuse() -> None:
         raise redis.ConnectionError("refused")
 
-    monkeypatch.setattr(env.services.store, "ping", refuse)
+    monkeypatch.setattr(env.services.tickets, "ping", refuse)
     response = get(query, context, "/health")
     assert response["statusCode"] == 503
     assert body_of(response)["down"] == ["redis"]
@@ -214,7 +214,7 @@ def test_reads_answer_503_when_redis_is_down(
     def refuse(*args: Any, **kwargs: Any) -> None:
         raise redis.ConnectionError("refused")
 
-    monkeypatch.setattr(env.services.store, "get", refuse)
+    monkeypatch.setattr(env.services.tickets, "get", refuse)
     response = get(query, context, f"/tickets/{new_ticket_id()}/status")
     assert response["statusCode"] == 503
     assert body_of(response)["error"]["code"] == "service_unavailable"
@@ -238,13 +238,13 @@ def test_health_reuses_a_healthy_answer_so_it_cannot_load_redis_or_sqs(
     env: Env, query: Any, context: Any, monkeypatch: pytest.MonkeyPatch
 ):
     pings: list[int] = []
-    real_ping = env.services.store.ping
+    real_ping = env.services.tickets.ping
 
     def counted() -> None:
         pings.append(1)
         real_ping()
 
-    monkeypatch.setattr(env.services.store, "ping", counted)
+    monkeypatch.setattr(env.services.tickets, "ping", counted)
     for _ in range(20):
         assert get(query, context, "/health")["statusCode"] == 200
     assert len(pings) == 1
@@ -259,7 +259,7 @@ def test_health_checks_again_on_every_call_while_unhealthy(
         pings.append(1)
         raise redis.ConnectionError("refused")
 
-    monkeypatch.setattr(env.services.store, "ping", refuse)
+    monkeypatch.setattr(env.services.tickets, "ping", refuse)
     for _ in range(3):
         assert get(query, context, "/health")["statusCode"] == 503
     assert len(pings) == 3

@@ -61,7 +61,7 @@ def test_dead_lettered_tickets_are_redriven_and_processed(
     assert sorted(r["body"] for r in records) == bodies  # bodies unchanged
     response = process({"Records": records}, context)
     assert response["batchItemFailures"] == []
-    statuses = [(env.services.store.get(t) or {}).get("status") for t in tickets]
+    statuses = [env.services.tickets.get(t).status for t in tickets]
     assert statuses == ["completed"] * 3
 
 

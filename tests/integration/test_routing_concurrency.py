@@ -10,10 +10,11 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import redis
 
-from smart_support.agents import AgentRegistry, AgentUpdate, Reservation
+from smart_support.dal.agents import AgentRegistry, Reservation
 from smart_support.dispatch import Dispatcher
 from smart_support.keys import Keys
 from smart_support.routing import RoutingTicket
+from smart_support.schemas import AgentUpdate
 from tests.support.redis_fixtures import isolated_keys, redis_client  # noqa: F401
 
 CATS = ("Billing", "Technical", "Legal")

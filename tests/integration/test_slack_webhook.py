@@ -13,8 +13,9 @@ import redis
 from moto import mock_aws
 
 from smart_support.config import Settings
+from smart_support.dal.alerts import AlertGate
 from smart_support.keys import Keys
-from smart_support.slack import AlertGate, SlackNotifier, build_ticket_alert
+from smart_support.slack import SlackNotifier, build_ticket_alert
 from tests.support.redis_fixtures import isolated_keys, redis_client  # noqa: F401
 from tests.support.slack_server import SlackStandIn, slack_server  # noqa: F401
 

@@ -10,7 +10,8 @@ import pytest
 import redis
 
 from smart_support.config import Settings
-from smart_support.dedup import StormDetector, StormInput
+from smart_support.dal.storms import StormDetector
+from smart_support.dedup import StormInput
 from smart_support.encoder import OnnxClassifier
 from smart_support.keys import Keys
 

@@ -1,134 +1,83 @@
-"""GuardedClassifier's decisions, with in-memory doubles for the breaker and both models."""
+"""The breaker's transitions as pure functions of its state: no Redis, no clock."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from smart_support.breaker import (
+    CLOSED,
+    HALF_OPEN,
+    OPEN,
+    TRIAL,
+    BreakerState,
+    on_acquire,
+    on_outcome,
+)
 
-import pytest
-import redis
-
-from smart_support.breaker import GuardedClassifier, Permit
-from smart_support.classification import Classification
-from smart_support.config import Settings
-from smart_support.encoder import ModelError, ModelTimeout
-
-SETTINGS = Settings(model_budget_ms=123)
-
-
-def answer(model: str) -> Classification:
-    return Classification(
-        category="Billing", category_confidence=0.9, urgency_score=0.5, model=model
-    )
+COOLDOWN, THRESHOLD, WINDOW = 30, 3, 60
+T0 = 1_000_000.0
 
 
-class FakeModel:
-    name = "onnx"
-
-    def __init__(self, error: Exception | None = None, short: bool = False) -> None:
-        self.error = error
-        self.short = short
-        self.budgets: list[float | None] = []
-
-    def classify_batch(
-        self, texts: Sequence[str], budget_ms: float | None = None
-    ) -> list[Classification]:
-        self.budgets.append(budget_ms)
-        if self.error:
-            raise self.error
-        return [answer("onnx") for _ in texts[: len(texts) - 1 if self.short else None]]
+def fail(state: BreakerState, now: float, token: str = "") -> BreakerState:
+    return on_outcome(state, now, True, token, THRESHOLD, WINDOW)
 
 
-class FakeBaseline:
-    name = "baseline"
-
-    def __init__(self) -> None:
-        self.calls = 0
-
-    def classify_batch(self, texts: Sequence[str]) -> list[Classification]:
-        self.calls += 1
-        return [answer("baseline") for _ in texts]
+def succeed(state: BreakerState, now: float, token: str = "") -> BreakerState:
+    return on_outcome(state, now, False, token, THRESHOLD, WINDOW)
 
 
-class FakeBreaker:
-    def __init__(self, permit: Permit | Exception) -> None:
-        self.settings = SETTINGS
-        self.permit = permit
-        self.successes: list[Permit] = []
-        self.failures: list[tuple[Permit, str]] = []
-
-    def acquire(self) -> Permit:
-        if isinstance(self.permit, Exception):
-            raise self.permit
-        return self.permit
-
-    def record_success(self, permit: Permit) -> None:
-        self.successes.append(permit)
-
-    def record_failure(self, permit: Permit, reason: str) -> None:
-        self.failures.append((permit, reason))
+def opened(at: float = T0) -> BreakerState:
+    state = BreakerState()
+    for _ in range(THRESHOLD):
+        state = fail(state, at)
+    return state
 
 
-CLOSED = Permit(use_model=True, state="closed")
+def test_threshold_failures_within_the_window_open_it() -> None:
+    state = fail(fail(BreakerState(), T0), T0 + 1)
+    assert state.state == CLOSED and state.failures == 2
+    state = fail(state, T0 + 2)
+    assert (state.state, state.opened_at) == (OPEN, T0 + 2)
 
 
-def guarded(model: FakeModel, breaker: FakeBreaker) -> tuple[GuardedClassifier, FakeBaseline]:
-    baseline = FakeBaseline()
-    return GuardedClassifier(model, baseline, breaker, SETTINGS), baseline  # type: ignore[arg-type]
+def test_failures_spread_wider_than_the_window_start_a_new_count() -> None:
+    state = fail(fail(BreakerState(), T0), T0 + 1)
+    state = fail(state, T0 + WINDOW + 1)
+    assert state.state == CLOSED and state.failures == 1 and state.window_start == T0 + WINDOW + 1
 
 
-def test_closed_breaker_answers_with_the_model_under_the_budget() -> None:
-    model = FakeModel()
-    classifier, baseline = guarded(model, FakeBreaker(CLOSED))
-    answers = classifier.classify_batch(["a", "b"])
-    assert [a.model for a in answers] == ["onnx", "onnx"]
-    assert model.budgets == [123]
-    assert baseline.calls == 0
+def test_open_refuses_until_the_cooldown_then_grants_one_trial() -> None:
+    state = opened()
+    assert on_acquire(state, T0 + COOLDOWN - 1, COOLDOWN, "a") == (OPEN, state)
+    decision, trial = on_acquire(state, T0 + COOLDOWN, COOLDOWN, "a")
+    assert decision == TRIAL and trial.state == HALF_OPEN and trial.trial_id == "a"
+    assert on_acquire(trial, T0 + COOLDOWN + 1, COOLDOWN, "b") == (HALF_OPEN, trial)
 
 
-@pytest.mark.parametrize("error", [ModelTimeout("slow"), ModelError("broken"), ValueError("odd")])
-def test_model_failure_is_recorded_and_baseline_answers_whole_batch(error: Exception) -> None:
-    breaker = FakeBreaker(CLOSED)
-    classifier, _ = guarded(FakeModel(error=error), breaker)
-    answers = classifier.classify_batch(["a", "b", "c"])
-    assert [a.model for a in answers] == ["baseline"] * 3
-    assert len(breaker.failures) == 1
+def test_a_vanished_trial_is_granted_again_after_another_cooldown() -> None:
+    _, trial = on_acquire(opened(), T0 + COOLDOWN, COOLDOWN, "a")
+    decision, again = on_acquire(trial, T0 + 2 * COOLDOWN, COOLDOWN, "b")
+    assert decision == TRIAL and again.trial_id == "b"
 
 
-def test_wrong_number_of_answers_counts_as_a_failure() -> None:
-    breaker = FakeBreaker(CLOSED)
-    classifier, _ = guarded(FakeModel(short=True), breaker)
-    assert [a.model for a in classifier.classify_batch(["a", "b"])] == ["baseline"] * 2
-    assert len(breaker.failures) == 1
+def test_trial_success_closes_and_forgets_the_failures() -> None:
+    _, trial = on_acquire(opened(), T0 + COOLDOWN, COOLDOWN, "a")
+    closed = succeed(trial, T0 + COOLDOWN + 1, "a")
+    assert closed == BreakerState(state=CLOSED, failures=0, changed_at=T0 + COOLDOWN + 1)
 
 
-@pytest.mark.parametrize("state", ["open", "half_open"])
-def test_breaker_refusal_skips_the_model(state: str) -> None:
-    model = FakeModel()
-    classifier, _ = guarded(model, FakeBreaker(Permit(use_model=False, state=state)))
-    assert [a.model for a in classifier.classify_batch(["a"])] == ["baseline"]
-    assert model.budgets == []
+def test_trial_failure_reopens_for_another_cooldown() -> None:
+    _, trial = on_acquire(opened(), T0 + COOLDOWN, COOLDOWN, "a")
+    reopened = fail(trial, T0 + COOLDOWN + 1, "a")
+    assert (reopened.state, reopened.opened_at, reopened.trial_id) == (OPEN, T0 + COOLDOWN + 1, "")
 
 
-def test_trial_success_is_reported_with_its_permit() -> None:
-    trial = Permit(use_model=True, state="half_open", trial_token="tok")
-    breaker = FakeBreaker(trial)
-    classifier, _ = guarded(FakeModel(), breaker)
-    classifier.classify_batch(["a"])
-    assert breaker.successes == [trial]
+def test_reports_that_do_not_hold_the_trial_change_nothing() -> None:
+    _, trial = on_acquire(opened(), T0 + COOLDOWN, COOLDOWN, "a")
+    assert fail(trial, T0 + COOLDOWN + 1, "superseded") == trial
+    assert fail(opened(), T0 + 5) == opened()  # a call begun before opening
+    assert succeed(BreakerState(), T0) == BreakerState()
 
 
-def test_unreadable_breaker_state_still_uses_the_model() -> None:
-    classifier, _ = guarded(FakeModel(), FakeBreaker(redis.ConnectionError("down")))
-    assert [a.model for a in classifier.classify_batch(["a"])] == ["onnx"]
-
-
-def test_empty_batch_touches_nothing() -> None:
-    model = FakeModel()
-    classifier, baseline = guarded(model, FakeBreaker(RuntimeError("must not be asked")))
-    assert classifier.classify_batch([]) == []
-    assert model.budgets == [] and baseline.calls == 0
-
-
-def test_guarded_classifier_without_breaker_or_redis_is_refused() -> None:
-    with pytest.raises(ValueError):
-        GuardedClassifier(FakeModel(), FakeBaseline(), settings=SETTINGS)
+def test_state_survives_the_hash_it_is_stored_in() -> None:
+    _, trial = on_acquire(opened(), T0 + COOLDOWN, COOLDOWN, "a")
+    row = {k: v for k, v in trial.to_row().items() if v is not None}
+    assert BreakerState.from_row(row) == trial

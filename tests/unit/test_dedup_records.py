@@ -6,9 +6,9 @@ import json
 
 import numpy as np
 
+from smart_support.dal.incidents import INCIDENT_ID_RE
 from smart_support.dedup import StormDecision, _decision, _decode_vector, _encode_vector
 from smart_support.formats import iso_utc
-from smart_support.incidents import INCIDENT_ID_RE
 
 
 def test_representative_survives_base64_float32_round_trip() -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from smart_support.agents import AgentUpdate, validate_agent_id
 from smart_support.errors import InvalidRequest
+from smart_support.logic.agents import validate_agent_id
+from smart_support.schemas import AgentUpdate
 
 
 def test_partial_update_keeps_omitted_fields_unset() -> None:

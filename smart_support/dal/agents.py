@@ -15,32 +15,28 @@ from ``scripts/agents_*.lua``, so capacity is never exceeded whatever the concur
 from __future__ import annotations
 
 import json
-import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, cast
+from typing import Any, cast
 
 import redis
-from pydantic import BaseModel, ConfigDict, Field
 
-from smart_support.config import CATEGORIES, Category
-from smart_support.errors import InvalidRequest
-from smart_support.formats import AGENT_ID_PATTERN, unit_interval
+from smart_support.config import CATEGORIES
+from smart_support.formats import unit_interval
 from smart_support.keys import Keys
 from smart_support.observability import logger
+from smart_support.records import AgentRecord
 from smart_support.routing import (
     AgentSlot,
     AgentState,
     RoutingTicket,
 )
+from smart_support.schemas import Agent, AgentUpdate
 from smart_support.scripting import ScriptCall, pipelined, register
 
-_AGENT_ID = re.compile(AGENT_ID_PATTERN)
 DEFAULT_CAPACITY = 5
 RESOLVED_RETENTION_SECONDS = 7 * 24 * 3600  # as long as a ticket itself lives
-
-Skill = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
 
 # The default registry: each agent is the best match for one category, with a fallback skill
 # so a category's tickets still find someone when its specialist is full.
@@ -49,28 +45,6 @@ DEFAULT_AGENTS: dict[str, dict[str, Any]] = {
     "Agent2": {"skills": {"Billing": 0.95, "Legal": 0.4}, "capacity": DEFAULT_CAPACITY},
     "Agent3": {"skills": {"Legal": 0.95, "Technical": 0.4}, "capacity": DEFAULT_CAPACITY},
 }
-
-
-class AgentUpdate(BaseModel):
-    """Body of PUT /agents/{agent_id}. Omitted fields keep their value; skills merge per
-    category (set a skill to 0 to take it away)."""
-
-    model_config = ConfigDict(extra="forbid", strict=True)
-
-    skills: dict[Category, Skill] | None = None
-    capacity: Annotated[int, Field(ge=0, le=1000)] | None = None
-    status: Literal["online", "offline"] | None = None
-
-
-class Agent(BaseModel):
-    """An agent as GET /agents shows it."""
-
-    agent_id: str
-    skills: dict[str, float]
-    capacity: int
-    status: Literal["online", "offline"]
-    load: int
-    open_tickets: list[str]
 
 
 @dataclass(frozen=True)
@@ -88,27 +62,6 @@ class Reservation:
 
     outcome: str
     agent_id: str | None
-
-
-def validate_agent_id(agent_id: str) -> str:
-    if not _AGENT_ID.match(agent_id):
-        raise InvalidRequest(
-            "agent_id must be 1-64 letters, digits, '.', '_' or '-', starting alphanumeric"
-        )
-    return agent_id
-
-
-def _record(raw: str) -> dict[str, Any]:
-    record = json.loads(raw)
-    skills = record.get("skills")
-    record["skills"] = (
-        {k: float(v) for k, v in skills.items() if k in CATEGORIES}
-        if isinstance(skills, dict)
-        else {}
-    )
-    record["capacity"] = int(record.get("capacity", 0))
-    record["status"] = "online" if record.get("status") == "online" else "offline"
-    return record
 
 
 class AgentRegistry:
@@ -175,7 +128,6 @@ class AgentRegistry:
 
     def put(self, agent_id: str, update: AgentUpdate) -> Agent:
         """Create or update an agent atomically and return its new state."""
-        validate_agent_id(agent_id)
         given = update.model_dump(exclude_none=True)
         new = {"skills": {}, "capacity": DEFAULT_CAPACITY, "status": "online"}
         raw, open_ids = self._put(
@@ -186,13 +138,13 @@ class AgentRegistry:
 
     @staticmethod
     def _agent(agent_id: str, raw: str, open_ids: Any) -> Agent:
-        record = _record(raw)
+        record = AgentRecord.from_json(raw)
         members = sorted(open_ids or [])
         return Agent(
             agent_id=agent_id,
-            skills=record["skills"],
-            capacity=record["capacity"],
-            status=record["status"],
+            skills=record.skills,
+            capacity=record.capacity,
+            status=record.status,
             load=len(members),
             open_tickets=members,
         )
@@ -208,20 +160,14 @@ class AgentRegistry:
         slots: list[AgentSlot] = []
         self.last_agents = []
         for i in range(0, len(agents_flat), 3):
-            record = _record(agents_flat[i + 1])
+            record = AgentRecord.from_json(agents_flat[i + 1])
+            load = int(agents_flat[i + 2])
             self.last_agents.append(
-                AgentState(
-                    agents_flat[i],
-                    record["skills"],
-                    record["capacity"],
-                    int(agents_flat[i + 2]),
-                    record["status"],
-                )
+                AgentState(agents_flat[i], record.skills, record.capacity, load, record.status)
             )
-            if record["status"] != "online":
+            if record.status != "online":
                 continue
-            free = record["capacity"] - int(agents_flat[i + 2])
-            slots.append(AgentSlot(agents_flat[i], record["skills"], max(0, free)))
+            slots.append(AgentSlot(agents_flat[i], record.skills, max(0, record.capacity - load)))
         settled: dict[str, Reservation] = {}
         for n, ticket_id in enumerate(ticket_ids):
             outcome, agent = tickets_flat[2 * n], tickets_flat[2 * n + 1]

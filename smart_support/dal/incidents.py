@@ -1,6 +1,6 @@
 """The read side of storms: master incidents for the API, newest first, members paginated.
 
-The storm detector (``dedup``) writes the incident records; this module only reads them.
+The storm detector (``dal.storms``) writes the incident records; this module only reads them.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import redis
 from smart_support.config import Settings, get_settings
 from smart_support.formats import INCIDENT_ID_PATTERN, InvalidCursorError, iso_utc
 from smart_support.keys import Keys
+from smart_support.records import IncidentRecord
 
 INCIDENT_ID_RE = re.compile(INCIDENT_ID_PATTERN)
 _INCIDENT_CURSOR_RE = re.compile(r"^\d{15}\|inc_[0-9a-f]{32}$")
@@ -91,15 +92,15 @@ class IncidentStore:
         return incident
 
     def _summary(self, row: dict[str, str], now: float) -> dict[str, Any]:
-        last_seen = float(row["last_seen"])
+        record = IncidentRecord.from_row(row)
         return {
-            "incident_id": row["incident_id"],
-            "status": "open" if now - last_seen <= self._window else "quiet",
-            "representative_text": row.get("representative_text", ""),
-            "category": row.get("category", ""),
-            "member_count": int(row["member_count"]),
-            "first_seen": iso_utc(float(row["first_seen"])),
-            "last_seen": iso_utc(last_seen),
-            "max_urgency": float(row["max_urgency"]),
-            "embedding_space": row.get("embedding_space", ""),
+            "incident_id": record.incident_id,
+            "status": "open" if now - record.last_seen <= self._window else "quiet",
+            "representative_text": record.representative_text,
+            "category": record.category,
+            "member_count": record.member_count,
+            "first_seen": iso_utc(record.first_seen),
+            "last_seen": iso_utc(record.last_seen),
+            "max_urgency": record.max_urgency,
+            "embedding_space": record.embedding_space,
         }

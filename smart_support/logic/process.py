@@ -16,19 +16,22 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from smart_support.agents import AgentRegistry
 from smart_support.baseline import BaselineClassifier
 from smart_support.classification import Classification, Classifier, urgency_label
-from smart_support.dedup import StormDecision, StormDetector, StormInput
+from smart_support.dal.agents import AgentRegistry
+from smart_support.dal.alerts import AlertGate
+from smart_support.dal.incidents import IncidentStore
+from smart_support.dal.storms import StormDetector
+from smart_support.dedup import StormDecision, StormInput
 from smart_support.dispatch import Dispatcher
 from smart_support.explanation import build_explanation, storm_part
 from smart_support.formats import now_iso
-from smart_support.incidents import IncidentStore
+from smart_support.logic.hand_over import hand_over
+from smart_support.messages import TicketMessage
 from smart_support.observability import MetricName, count_by, logger, metrics, tracer
 from smart_support.routing import RoutingTicket
-from smart_support.schemas import TicketMessage
 from smart_support.services import Services
-from smart_support.slack import AlertGate, AlertResult, SlackNotifier
+from smart_support.slack import AlertResult, SlackNotifier
 
 
 class PoisonMessage(ValueError):
@@ -72,7 +75,8 @@ class Pipeline:
     def __init__(self, services: Services, classifier: Classifier) -> None:
         self.services = services
         self.settings = services.settings
-        self.store = services.store
+        self.tickets = services.tickets
+        self.ready = services.ready
         self.classifier = classifier
         self.storms = StormDetector(services.redis, services.keys, services.settings)
         self.incidents = IncidentStore(services.redis, services.keys, services.settings)
@@ -123,7 +127,7 @@ class Pipeline:
     def _begin(self, message_id: str, body: str) -> Job | None:
         message = parse_message(body)
         job = Job(message_id, message.ticket_id, message)
-        state = self.store.begin(
+        state = self.tickets.begin(
             job.ticket_id, job.token, self.settings.processing_lock_seconds, message.record()
         )
         if state == "withdrawn":
@@ -203,16 +207,16 @@ class Pipeline:
         if storm and storm.opened_incident:
             self._fold_into_incident(storm)
         if in_incident:
-            self.store.remove_from_queue(job.ticket_id)
+            self.ready.remove(job.ticket_id)
         else:
-            self.store.mark_ready(job.ticket_id, result.urgency_score, result.category, job.agent)
+            self.ready.mark_ready(job.ticket_id, result.urgency_score, result.category, job.agent)
         review = result.category_confidence < self.settings.review_confidence
         fields = self._completed_fields(job, result, in_incident, review)
         self._alert(job, fields)
-        if self.store.finish(job.ticket_id, job.token, fields) == "done":
-            current = self.store.get(job.ticket_id) or {}
-            if current.get("status") == "master_incident":
-                self.store.remove_from_queue(job.ticket_id)
+        if self.tickets.finish(job.ticket_id, job.token, fields) == "done":
+            current = self.tickets.get(job.ticket_id)
+            if current is not None and current.status == "master_incident":
+                self.ready.remove(job.ticket_id)
         self._count_completed(job, result, review)
         logger.info(
             "ticket processed",
@@ -271,7 +275,7 @@ class Pipeline:
     def _fold_into_incident(self, storm: StormDecision) -> None:
         """The storm's earlier tickets join the incident: no queue place, no agent of their own."""
         for ticket_id in storm.linked_ticket_ids:
-            self.store.update(
+            self.tickets.update(
                 ticket_id,
                 {
                     "status": "master_incident",
@@ -279,10 +283,10 @@ class Pipeline:
                     "updated_at": now_iso(),
                 },
             )
-            self.store.remove_from_queue(ticket_id)
+            self.ready.remove(ticket_id)
             freed = self.router.resolve(ticket_id)
             if freed.handed_ticket_id and freed.handed_agent_id:
-                self.store.hand_over(freed.handed_ticket_id, freed.handed_agent_id)
+                hand_over(self.services, freed.handed_ticket_id, freed.handed_agent_id)
 
     def _alert(self, job: Job, fields: dict[str, Any]) -> None:
         if job.result is None:  # a step before this one always sets it
@@ -324,7 +328,7 @@ class Pipeline:
 
     def _release(self, job: Job) -> None:
         try:
-            self.store.release_lock(job.ticket_id, job.token)
+            self.tickets.release_lock(job.ticket_id, job.token)
         except Exception:  # the lock expires on its own
             logger.warning("could not release lock", extra={"ticket_id": job.ticket_id})
 
@@ -341,7 +345,7 @@ def build_classifier(services: Services) -> Classifier:
     """The model behind the shared circuit breaker, or the baseline alone when configured."""
     if services.settings.classifier == "baseline":
         return BaselineClassifier()
-    from smart_support.breaker import GuardedClassifier
+    from smart_support.guarded import GuardedClassifier
 
     return GuardedClassifier(
         primary=_onnx_model(str(services.settings.resolved_model_dir)),
