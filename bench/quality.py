@@ -46,12 +46,14 @@ from tokenizers import Tokenizer  # noqa: E402
 from train import (  # noqa: E402
     FOLDS,
     LABEL_DESCRIPTIONS,
+    URGENCY_L2_GRID,
     blend,
     expected_calibration_error,
     fold_of,
     neighbour_votes,
     predict_category,
     predict_urgency,
+    ridge_search,
     roc_auc,
     spearman,
 )
@@ -452,37 +454,30 @@ def external_view(model: OnnxClassifier, descriptions: np.ndarray, external_dir:
     urgency_by_source(external, answers, urgency)
 
 
-CEILING_L2 = (1.0, 10.0, 100.0)  # ridge penalties tried for the in-source ceiling
-
-
 def in_source_ceiling(embeddings: np.ndarray, target: np.ndarray, ids: Sequence[str]) -> float:
-    """Urgent ROC-AUC of a ridge fitted on one source's own labels, 5-fold CV on its texts.
+    """Urgent ROC-AUC of the urgency head's own ridge (stage one, its penalty grid) fitted on
+    one source's labels, 5-fold CV on its texts.
 
     A diagnostic, never shipped: how much of that source's priority field its text carries
     for this encoder at all. The best penalty is picked on the same folds, so it leans
     high; a source whose ceiling is low cannot show the rubric, whatever the model does.
     """
-    x = embeddings.astype(np.float64)
-    folds = fold_of(list(ids))
-    best = 0.0
-    for l2 in CEILING_L2:
-        oof = np.zeros(len(target))
-        for f in np.unique(folds):
-            tr, va = folds != f, folds == f
-            mean_x, mean_y = x[tr].mean(axis=0), target[tr].mean()
-            centred = x[tr] - mean_x
-            gram = centred.T @ centred + l2 * np.eye(x.shape[1])
-            oof[va] = (x[va] - mean_x) @ np.linalg.solve(gram, centred.T @ (target[tr] - mean_y))
-        best = max(best, roc_auc(oof, target > URGENT_CUT))
+    _, best, _ = ridge_search(
+        embeddings.astype(np.float64),
+        target[:, None],
+        fold_of(list(ids)),
+        URGENCY_L2_GRID,
+        lambda oof, y: roc_auc(oof[:, 0], y[:, 0] > URGENT_CUT),
+    )
     return best
 
 
 def urgency_by_source(tickets: Sequence[Ticket], answers: Answers, urgency: np.ndarray) -> None:
     """Urgent ROC-AUC per source that has both urgent and other labels, beside its ceiling."""
     print(
-        f"\nUrgent ROC-AUC (target > {URGENT_CUT}) by source; 'ceiling' is a ridge fitted on "
-        "that source's own labels by 5-fold CV\n(a diagnostic of how much of its priority "
-        "field the text carries; never part of the model).\n"
+        f"\nUrgent ROC-AUC (target > {URGENT_CUT}) by source; 'ceiling' is the urgency head's "
+        "ridge fitted on that source's own labels by 5-fold CV\n(a diagnostic of how much of "
+        "its priority field the text carries; never part of the model).\n"
     )
     print(f"{'source':34}{'urgent/rated':>14}{'model':>10}{'baseline':>10}{'ceiling':>10}")
     for source in sorted({t.source for t in tickets}):

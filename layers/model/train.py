@@ -582,13 +582,14 @@ def fit_urgency(
     """Ridge score z in two stages, then S = sigmoid(slope (z - cut) + logit 0.8).
 
     Stage one is a ridge on the embedding alone, its penalty chosen by out-of-fold
-    Spearman. Stage two, given ``token_ids``, is a ridge on the token bag fitted to what
-    stage one leaves unexplained, its penalty chosen the same way (or no bag, if none
-    helps). The bag only corrects the embedding: fitted jointly, the two share the credit
-    and a short ticket far from the training style ("URGENT: payroll crashed, 4000
-    employees unpaid, fix ASAP!!") is judged by its punctuation and by words like
-    "urgent" that the set also uses in "not urgent"; in stages it keeps the embedding's
-    reading. Both stages are linear, so they fold into one set of weights.
+    Spearman (by source when ``sources`` are given: ``_spearman_by_source``). Stage two,
+    given ``token_ids``, is a ridge on the token bag fitted to what stage one leaves
+    unexplained, its penalty chosen the same way (or no bag, if none helps). The bag only
+    corrects the embedding: fitted jointly, the two share the credit and a short ticket far
+    from the training style ("URGENT: payroll crashed, 4000 employees unpaid, fix ASAP!!")
+    is judged by its punctuation and by words like "urgent" that the set also uses in "not
+    urgent"; in stages it keeps the embedding's reading. Both stages are linear, so they
+    fold into one set of weights.
 
     ``cut`` is the out-of-fold F1-best alert line for target > 0.8, so S > 0.8 exactly
     when z > cut; ``slope`` spreads the scores to the lowest out-of-fold mean absolute
@@ -598,12 +599,8 @@ def fit_urgency(
     y = np.asarray(targets, dtype=np.float64)[:, None]
     tokens, bag = _features(token_ids, skip_tokens, len(y))
     no_bag = np.zeros((len(y), 0))
-    fit = (_ridge, _identity)
-
     by_spearman = _spearman_by_source(sources)
-
-    grid = _grid((0.0,), l2_grid, False)
-    (_, l2), score, oof = _search(x, no_bag, y, folds, fit, grid, by_spearman)
+    l2, score, oof = ridge_search(x, y, folds, l2_grid, by_spearman)
     bag_l2, first_stage = 0.0, oof
     # Stage one is fitted once per fold; every bag penalty reuses that fold's residual
     # and the bag's Gram, and adds its correction to stage one's out-of-fold scores.
@@ -654,6 +651,23 @@ def fit_urgency(
             "bag_l2": bag_l2,
         },
     )
+
+
+def ridge_search(
+    x: np.ndarray,
+    y: np.ndarray,
+    folds: np.ndarray,
+    l2_grid: Sequence[float],
+    score: Callable[[np.ndarray, np.ndarray], float],
+) -> tuple[float, float, np.ndarray]:
+    """(l2, its score, out-of-fold predictions [rows, targets]) of a ridge on the
+    standardised embedding ``x`` for targets ``y`` [rows, targets], the penalty chosen from
+    ``l2_grid`` (earlier wins a tie) by ``score(oof, y)``: the urgency head's stage one.
+    """
+    grid = _grid((0.0,), l2_grid, False)
+    no_bag = np.zeros((len(y), 0))
+    (_, l2), value, oof = _search(x, no_bag, y, folds, (_ridge, _identity), grid, score)
+    return l2, value, oof
 
 
 def _spearman_by_source(
