@@ -496,10 +496,11 @@ def urgency_by_source(tickets: Sequence[Ticket], answers: Answers, urgency: np.n
         )
 
 
-def probe_view(model: OnnxClassifier, probe_path: Path) -> None:
+def probe_view(model: OnnxClassifier, probe_path: Path) -> tuple[np.ndarray, np.ndarray] | None:
+    """Prints the probe's table; returns (the model's scores, which are emergencies)."""
     if not probe_path.exists():
         print(f"\nUrgency probe: no file at {probe_path}")
-        return
+        return None
     import json
 
     probes = [
@@ -548,6 +549,48 @@ def probe_view(model: OnnxClassifier, probe_path: Path) -> None:
             print(f"\n{title}:")
             for score, text in sorted(items):
                 print(f"  S {score:.2f}  {' '.join(text.split())[:100]}")
+    return said["model"], urgent
+
+
+PROBE_COLUMN = 24  # wide enough for "urgency_probe_b: emerg."
+
+
+def alert_lines_view(
+    model: OnnxClassifier, probes: dict[str, tuple[np.ndarray, np.ndarray]]
+) -> None:
+    """What each alert line (URGENCY_ALERT_THRESHOLD) costs: the build's out-of-fold figures
+    on the rubric-labelled tickets (manifest), beside the probes' counts at the same line."""
+    import json
+
+    manifest = json.loads((Path(model.model_dir) / "manifest.json").read_text("utf-8"))
+    points = manifest["training"]["urgency"].get("alert_operating_points", {}).get("points", [])
+    if not points:
+        return
+    print(
+        "\n\nAlert line (URGENCY_ALERT_THRESHOLD; the default 0.8 is the CV F1-best line). "
+        "Out-of-fold on the rubric-labelled tickets\n(the build's CV, `manifest.json`): share of "
+        "plain emergencies (target >= 0.9) and of urgent tickets (> 0.8) paged, share of pages "
+        "that were\nurgent, share of calm tickets (< 0.4) paged, pages per 1,000 tickets; then "
+        "each probe's emergencies and calm tickets paged at that line.\n"
+    )
+    header = f"{'line':>6}{'emerg.':>9}{'urgent':>9}{'precis.':>9}{'calm':>8}{'/1000':>8}"
+    for name in probes:
+        header += f"  {name + ': emerg.':>{PROBE_COLUMN}}{'calm':>7}"
+    print(header)
+    for point in points:
+        line = point["line"]
+        precision = point["precision"]
+        row = (
+            f"{line:>6.2f}{point['emergencies_paged']:>9.3f}{point['urgent_paged']:>9.3f}"
+            f"{'n/a' if precision is None else f'{precision:.3f}':>9}{point['calm_paged']:>8.3f}"
+            f"{point['pages_per_1000']:>8.0f}"
+        )
+        for scores, urgent in probes.values():
+            row += (
+                f"  {f'{int((scores[urgent] > line).sum())}/{int(urgent.sum())}':>{PROBE_COLUMN}}"
+            )
+            row += f"{f'{int((scores[~urgent] > line).sum())}/{int((~urgent).sum())}':>7}"
+        print(row)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -568,8 +611,11 @@ def main(argv: list[str] | None = None) -> None:
     descriptions = label_descriptions(model)
     held_out_view(tickets, model, descriptions)
     external_view(model, descriptions, args.external)
+    probes = {}
     for probe in args.probe or (URGENCY_PROBE, URGENCY_PROBE_B):
-        probe_view(model, probe)
+        if (said := probe_view(model, probe)) is not None:
+            probes[probe.stem] = said
+    alert_lines_view(model, probes)
     if not args.nested:
         return
 

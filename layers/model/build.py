@@ -35,6 +35,7 @@ import onnxruntime as ort  # noqa: E402
 from dataset import (  # noqa: E402
     CORRECTIONS_DIR,
     DEFAULT_DATA_DIR,
+    IN_HOUSE,
     REAL_TRAIN_DIR,
     URGENT_CUT,
     Ticket,
@@ -44,6 +45,7 @@ from graph import (  # noqa: E402
     BertShape,
     Heads,
     NeighbourVote,
+    UrgencyVote,
     build_encoder,
     matmul_node,
     with_heads,
@@ -293,6 +295,9 @@ def fixed_grids(manifest: dict[str, Any]) -> dict[str, dict[str, tuple[float, ..
         "urgency": {
             "l2_grid": (float(urgency["l2"]),),
             "bag_l2_grid": (float(urgency["bag_l2"]),) if urgency["bag_l2"] else (),
+            "vote_k_grid": (int(urgency["cv"].get("vote_k", 0)) or 1,),
+            "vote_tau_grid": (float(urgency["cv"].get("vote_tau", 0.0)) or 1.0,),
+            "vote_share_grid": (float(urgency["cv"].get("vote_share", 0.0)),),
         },
     }
 
@@ -345,6 +350,7 @@ def fit_heads(
         tokens,
         special_token_ids(tokenizer.token_to_id),
         sources=[train[i].source for i in rated],
+        rubric=[train[i].source == IN_HOUSE for i in rated],
         **grids.get("urgency", {}),  # type: ignore[arg-type]
     )
     return category, neighbours, urgency
@@ -363,6 +369,23 @@ def _neighbour_vote(
         tau=neighbours.tau,
         share=neighbours.share,
         temperature=neighbours.temperature,
+    )
+
+
+def _urgency_vote(
+    embeddings: np.ndarray, train: list[Ticket], urgency: Fitted, shared_index: bool
+) -> UrgencyVote | None:
+    """The urgency head's neighbour vote over the training texts (the rated ones vote), on
+    the category vote's index when the graph has one."""
+    if not urgency.vote_weight:
+        return None
+    unit = embeddings / np.linalg.norm(embeddings, axis=1, keepdims=True)
+    return UrgencyVote(
+        targets=np.array([np.nan if t.urgency is None else t.urgency for t in train]),
+        k=urgency.vote_k,
+        tau=urgency.vote_tau,
+        weight=urgency.vote_weight,
+        index=None if shared_index else unit,
     )
 
 
@@ -459,7 +482,8 @@ def build(
         f"temperature {neighbours.temperature:.2f} cv accuracy {neighbours.cv['accuracy']:.3f} "
         f"ECE {neighbours.cv['ece']:.3f}; urgency ridge l2={urgency.l2:g} then bag l2="
         f"{urgency.cv['bag_l2']:g} ({len(urgency.lexicon)} tokens) cv Spearman "
-        f"{urgency.cv['spearman']:.3f} "
+        f"{urgency.cv['spearman']:.3f} (vote k={urgency.vote_k} tau={urgency.vote_tau:g} "
+        f"share {urgency.cv['vote_share']:g}) "
         f"ROC-AUC {urgency.cv['roc_auc_urgent']:.3f}, alert line at S > {URGENT_CUT} cv "
         f"F1 {urgency.cv['alert_f1']:.3f} (precision {urgency.cv['alert_precision']:.3f}, "
         f"recall {urgency.cv['alert_recall']:.3f}), slope {urgency.stretch:.2f}, "
@@ -473,6 +497,7 @@ def build(
         urgency_bias=float(urgency.bias[0]),
         lexical=_lexical_table(category, urgency, vocab_size),
         neighbours=_neighbour_vote(embeddings, train, neighbours),
+        urgency_vote=_urgency_vote(embeddings, train, urgency, shared_index=bool(neighbours.share)),
     )
     fp32_path = fp32_dir / "encoder.onnx"
     int8_path = out / "encoder.onnx"
@@ -562,14 +587,22 @@ def build(
             },
             "urgency": {
                 "model": "ridge regression on the embedding, then a ridge on the token bag "
-                "fitted to its residual (each L2 by grouped 5-fold CV: the mean of each "
-                "source's own Spearman), sigmoid calibrated so S > 0.8 is the CV F1-best "
-                "alert line",
+                "fitted to its residual, blended with the vote of the k most similar rated "
+                "training texts (each L2, and k, tau and the vote's share, by grouped 5-fold "
+                "CV: the mean of each source's own Spearman), sigmoid calibrated so S > 0.8 is "
+                "the CV F1-best alert line",
                 "l2": urgency.l2,
                 "bag_l2": urgency.cv["bag_l2"],
                 "lexicon_tokens": len(urgency.lexicon),
                 "sigmoid_slope": round(urgency.stretch, 4),
                 "cv": {k: round(v, 4) for k, v in urgency.cv.items()},
+                "alert_operating_points": {
+                    "rows": "out-of-fold scores of the rubric-labelled (in-house) texts",
+                    "points": [
+                        {k: None if v is None else round(v, 4) for k, v in point.items()}
+                        for point in urgency.operating_points
+                    ],
+                },
             },
         },
         "parity": {k: round(v, 5) if isinstance(v, float) else v for k, v in parity.items()},

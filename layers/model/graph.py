@@ -50,6 +50,7 @@ class Heads:
     urgency_bias: float
     lexical: np.ndarray | None = None  # [vocab, n_categories + 1]: category columns, urgency
     neighbours: NeighbourVote | None = None
+    urgency_vote: UrgencyVote | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,23 @@ class NeighbourVote:
     tau: float
     share: float
     temperature: float
+
+
+@dataclass(frozen=True)
+class UrgencyVote:
+    """The k most similar rated examples vote on urgency (see train.predict_urgency).
+
+    The sigmoid's argument gains ``weight`` * sum of softmax(similarity / tau) * target over
+    the k. ``targets`` runs over the rows of ``index``, NaN for an example without an
+    urgency label (never among the k). ``index`` None: the category vote's index (its rows,
+    its order), so the graph holds one copy.
+    """
+
+    targets: np.ndarray  # [examples]
+    k: int
+    tau: float
+    weight: float
+    index: np.ndarray | None = None  # [examples, hidden], unit rows
 
 
 class _GraphWriter:
@@ -245,11 +263,22 @@ def with_heads(encoder: onnx.ModelProto, heads: Heads) -> onnx.ModelProto:
         logits = g.op("Add", [logits, g.op("Slice", [bag, start, split, axis1])])
         z = g.op("Add", [z, g.op("Slice", [bag, split, stop, axis1])])
     outputs = [helper.make_tensor_value_info("category_probs", TensorProto.FLOAT, ["batch", n_cat])]
+    similarity = None
     if heads.neighbours is None:
         g.op("Softmax", [logits], name="category_probs", axis=-1)
     else:
-        outputs += _neighbour_vote(g, g.op("Softmax", [logits], axis=-1), heads.neighbours)
+        similarity = _similarity(g, "head.neighbours.index", heads.neighbours.index)
+        outputs += _neighbour_vote(
+            g, g.op("Softmax", [logits], axis=-1), heads.neighbours, similarity
+        )
     z = g.op("Squeeze", [z, g.const("head.squeeze_axis", _i64([-1]))])
+    if heads.urgency_vote is not None:
+        vote = heads.urgency_vote
+        if vote.index is not None:
+            similarity = _similarity(g, "head.urgency_vote.index", vote.index)
+        if similarity is None:
+            raise ValueError("an urgency vote without its own index needs the category vote's")
+        z = g.op("Add", [z, _urgency_vote(g, similarity, vote)])
     g.op("Sigmoid", [z], name="urgency")
     model.graph.node.extend(g.nodes)
     model.graph.initializer.extend(g.inits)
@@ -260,17 +289,53 @@ def with_heads(encoder: onnx.ModelProto, heads: Heads) -> onnx.ModelProto:
     return model
 
 
-def _neighbour_vote(g: _GraphWriter, head: str, vote: NeighbourVote) -> list[onnx.ValueInfoProto]:
+def _similarity(g: _GraphWriter, name: str, index: np.ndarray) -> str:
+    """[batch, examples] cosine of the embedding with each unit row of ``index``."""
+    # float16 halves the file; ORT folds the Cast into one fp32 table when it loads.
+    table = g.op("Cast", [g.const(name, index.T.astype(np.float16))], to=TensorProto.FLOAT)
+    return g.op("MatMul", ["embedding", table])
+
+
+def _urgency_vote(g: _GraphWriter, similarity: str, vote: UrgencyVote) -> str:
+    """[batch] weight * the k most similar rated examples' softmax-weighted targets."""
+    rated = ~np.isnan(vote.targets)
+    # Unrated examples sit far below any cosine, so TopK never picks them.
+    offset = g.const("head.urgency_vote.unrated", np.where(rated, 0.0, -1e4).astype(np.float32))
+    values, rows = "head.urgency_vote.similarity", "head.urgency_vote.rows"
+    g.nodes.append(
+        helper.make_node(
+            "TopK",
+            [g.op("Add", [similarity, offset]), g.const("head.urgency_vote.k", _i64([vote.k]))],
+            [values, rows],
+            name="head.urgency_vote.topk",
+            axis=-1,
+        )
+    )
+    weight = g.op(
+        "Softmax",
+        [g.op("Div", [values, g.const("head.urgency_vote.tau", _f32(vote.tau))])],
+        axis=-1,
+    )
+    targets = g.const(
+        "head.urgency_vote.targets", np.where(rated, vote.targets, 0.0).astype(np.float32)
+    )
+    votes = g.op(
+        "ReduceSum",
+        [
+            g.op("Mul", [g.op("Gather", [targets, rows], axis=0), weight]),
+            g.const("head.urgency_vote.axis_1", _i64([1])),
+        ],
+        keepdims=0,
+    )
+    return g.op("Mul", [votes, g.const("head.urgency_vote.weight", _f32(vote.weight))])
+
+
+def _neighbour_vote(
+    g: _GraphWriter, head: str, vote: NeighbourVote, similarity: str
+) -> list[onnx.ValueInfoProto]:
     """category_probs from the head's probabilities and the neighbours' vote; the
     nearest examples' rows and similarities as two more outputs."""
     k = vote.k
-    # float16 halves the file; ORT folds the Cast into one fp32 table when it loads.
-    index = g.op(
-        "Cast",
-        [g.const("head.neighbours.index", vote.index.T.astype(np.float16))],
-        to=TensorProto.FLOAT,
-    )
-    similarity = g.op("MatMul", ["embedding", index])  # [batch, examples]
     g.nodes.append(
         helper.make_node(
             "TopK",

@@ -16,8 +16,9 @@ simpler head wins a tie), by the lowest out-of-fold cross-entropy.
 
 Urgency: ridge regression on the embedding, then a ridge on the bag fitted to what the
 first leaves unexplained, each penalty by out-of-fold Spearman (see fit_urgency for why
-in two stages). The score is then mapped through a sigmoid calibrated on the out-of-fold
-scores: the cut with the best out-of-fold F1 for "urgent" (target > 0.8) is mapped
+in two stages), then blended with the vote of the most similar rated training texts (k,
+tau and share by the same score). The score is then mapped through a sigmoid calibrated on
+the out-of-fold scores: the cut with the best out-of-fold F1 for "urgent" (target > 0.8) is mapped
 exactly to S = 0.8, so the S > 0.8 alert line is the F1-best line, and the slope is the
 one with the lowest out-of-fold mean absolute error. The map is monotone: ranking is
 unchanged.
@@ -61,8 +62,19 @@ URGENCY_BAG_L2_GRID = (3000.0, 1000.0, 300.0, 100.0, 30.0)
 # A word piece joins the lexicon when this many training tickets contain it: rarer ones
 # cannot be weighed by cross-validation.
 MIN_LEXICON_TICKETS = 2
+# The urgency neighbour vote: the rated examples that vote, the softmax temperature on their
+# cosine similarities, and the vote's share of the blend with the ridge (0 first: no vote).
+URGENCY_VOTE_K_GRID = (20, 50, 100)
+URGENCY_VOTE_TAU_GRID = (0.05, 0.1)
+URGENCY_VOTE_SHARE_GRID = (0.0, 0.25, 0.5, 0.75)
 URGENCY_MIN_SOURCE_ROWS = 50  # a source smaller than this is in the fit, not in the score
 URGENT_CUT = 0.8  # same line as dataset.URGENT_CUT and the Slack alerts
+# Alert lines (URGENCY_ALERT_THRESHOLD values) whose out-of-fold cost the manifest records,
+# and the rubric's bands they are read against: "plain emergency" (0.9 and up) and "calm"
+# (under 0.4: questions, how-to, feature requests, cosmetic bugs, thanks).
+ALERT_LINES = (0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
+EMERGENCY_BAND = 0.9
+CALM_BAND = 0.4
 # One line per category: the zero-shot reference of `make eval` (cosine to each line's
 # embedding) and the category head's prior. What each category is for, in plain words, as
 # the README's category rules put it; never tuned on any evaluation set.
@@ -107,6 +119,17 @@ class Fitted:
     # Out-of-fold scores at the chosen point (category: calibrated probabilities), for the
     # stages fitted after this one; never written to the graph or the manifest.
     oof: np.ndarray = field(default_factory=lambda: np.zeros((0, 1)))
+    # Urgency only: alert_operating_points on the rubric-labelled rows, for the manifest.
+    operating_points: list[dict[str, float | None]] = field(default_factory=list)
+    # Urgency only: the neighbour vote. ``vote_index`` [examples, dims] holds the rated
+    # examples' unit embeddings and ``vote_targets`` their targets; the k most similar vote
+    # with weights softmax(similarity / vote_tau), and the vote enters the sigmoid's
+    # argument times ``vote_weight`` (slope * share); 0: no vote.
+    vote_index: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+    vote_targets: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    vote_k: int = 0
+    vote_tau: float = 0.0
+    vote_weight: float = 0.0
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:
@@ -576,8 +599,12 @@ def fit_urgency(
     skip_tokens: Sequence[int] = (),
     *,
     sources: Sequence[str] | None = None,
+    rubric: Sequence[bool] | None = None,
     l2_grid: Sequence[float] = URGENCY_L2_GRID,
     bag_l2_grid: Sequence[float] = URGENCY_BAG_L2_GRID,
+    vote_k_grid: Sequence[int] = URGENCY_VOTE_K_GRID,
+    vote_tau_grid: Sequence[float] = URGENCY_VOTE_TAU_GRID,
+    vote_share_grid: Sequence[float] = URGENCY_VOTE_SHARE_GRID,
 ) -> Fitted:
     """Ridge score z in two stages, then S = sigmoid(slope (z - cut) + logit 0.8).
 
@@ -591,9 +618,17 @@ def fit_urgency(
     urgent"; in stages it keeps the embedding's reading. Both stages are linear, so they
     fold into one set of weights.
 
-    ``cut`` is the out-of-fold F1-best alert line for target > 0.8, so S > 0.8 exactly
-    when z > cut; ``slope`` spreads the scores to the lowest out-of-fold mean absolute
-    error.
+    The ridge's score is then blended with a neighbour vote: (1 - share) ridge + share *
+    the softmax(similarity / tau)-weighted mean target of the k most similar rated texts
+    (out of fold: from other folds only), k, tau and share by the same score, no vote on a
+    tie. The ridge is one direction in the embedding; the vote reads the neighbourhood, so a
+    calmly told emergency near other emergencies scores like them.
+
+    ``cut`` is the out-of-fold F1-best alert line for target > 0.8 (of the blend), so
+    S > 0.8 exactly when z > cut; ``slope`` spreads the scores to the lowest out-of-fold
+    mean absolute error. ``rubric`` marks the rows labelled by the urgency rubric (our own
+    tickets): what other alert lines would cost on them is recorded
+    (``alert_operating_points``).
     """
     x = embeddings.astype(np.float64)
     y = np.asarray(targets, dtype=np.float64)[:, None]
@@ -623,6 +658,10 @@ def fit_urgency(
             bag_l2, score, oof = candidate, value, trial
     weight, lexical, bias = _two_stage_weights(x, bag, y, l2, bag_l2)
     point = (1.0 if bag_l2 else 0.0, l2)
+    unit = x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+    k, tau, share, oof, score = _urgency_vote_search(
+        unit, y, folds, oof, score, by_spearman, vote_k_grid, vote_tau_grid, vote_share_grid
+    )
 
     z, target = oof[:, 0], y[:, 0]
     urgent = target > URGENT_CUT
@@ -632,13 +671,16 @@ def fit_urgency(
     slope = SLOPE_GRID[int(np.argmin(errors))]
     alerts = z > cut
     hits = int((alerts & urgent).sum())
-    return _fitted(
-        weight * slope,
-        slope * (bias - cut) + line,
+    kept = np.ones(len(z), dtype=bool) if rubric is None else np.asarray(rubric, dtype=bool)
+    oof_s = _sigmoid(slope * (z - cut) + line)
+    keep = 1.0 - share
+    fitted = _fitted(
+        weight * slope * keep,
+        slope * (keep * bias - cut) + line,
         point,
         score,
         tokens,
-        lexical * slope,
+        lexical * slope * keep,
         stretch=slope,
         cv={
             "spearman": score,
@@ -649,8 +691,87 @@ def fit_urgency(
             "alert_recall": hits / max(int(urgent.sum()), 1),
             "cut": cut,
             "bag_l2": bag_l2,
+            "vote_k": float(k),
+            "vote_tau": tau,
+            "vote_share": share,
         },
+        operating_points=alert_operating_points(oof_s[kept], target[kept]),
     )
+    if not share:
+        return fitted
+    return replace(
+        fitted,
+        vote_index=unit,
+        vote_targets=target.copy(),
+        vote_k=k,
+        vote_tau=tau,
+        vote_weight=slope * share,
+    )
+
+
+def _urgency_vote_search(
+    unit: np.ndarray,
+    y: np.ndarray,
+    folds: np.ndarray,
+    oof: np.ndarray,
+    score: float,
+    by_spearman: Callable[[np.ndarray, np.ndarray], float],
+    k_grid: Sequence[int],
+    tau_grid: Sequence[float],
+    share_grid: Sequence[float],
+) -> tuple[int, float, float, np.ndarray, float]:
+    """(k, tau, share, blended out-of-fold scores, their score) of the urgency vote blended
+    with the ridge's out-of-fold scores ``oof``: (1 - share) ridge + share vote.
+
+    As for the category vote, a row's neighbours come from the other folds only, so a real
+    text is scored by examples from other sources. Share 0 (no vote) wins a tie.
+    """
+    best = (0, 0.0, 0.0, oof, score)
+    if not any(share_grid) or len(y) <= max(k_grid, default=0):
+        return best
+    similarity = unit @ unit.T
+    similarity[folds[:, None] == folds[None, :]] = -np.inf
+    for k in k_grid:
+        for tau in tau_grid:
+            votes, _ = neighbour_votes(similarity, y, k, tau)
+            for share in share_grid:
+                blended = (1.0 - share) * oof + share * votes
+                value = by_spearman(blended, y)
+                if share and value > best[4] + 1e-9:
+                    best = (k, tau, share, blended, value)
+    return best
+
+
+def alert_operating_points(
+    scores: np.ndarray, targets: np.ndarray, lines: Sequence[float] = ALERT_LINES
+) -> list[dict[str, float | None]]:
+    """What paging at S > line would have done, line by line, on out-of-fold ``scores`` of
+    rubric-labelled ``targets``: the share of plain emergencies (target >= EMERGENCY_BAND)
+    and of urgent tickets (> URGENT_CUT) paged, the share of pages that were urgent, the
+    share of calm tickets (< CALM_BAND) paged, and pages per 1,000 tickets.
+
+    An operator reads it to choose URGENCY_ALERT_THRESHOLD: a lower line misses fewer
+    emergencies and pages more often.
+    """
+    emergency, urgent, calm = (
+        targets >= EMERGENCY_BAND,
+        targets > URGENT_CUT,
+        targets < CALM_BAND,
+    )
+    points: list[dict[str, float | None]] = []
+    for value in lines:
+        paged = scores > value
+        points.append(
+            {
+                "line": value,
+                "emergencies_paged": float(paged[emergency].mean()),
+                "urgent_paged": float(paged[urgent].mean()),
+                "precision": float(urgent[paged].mean()) if paged.any() else None,
+                "calm_paged": float(paged[calm].mean()),
+                "pages_per_1000": float(1000 * paged.mean()),
+            }
+        )
+    return points
 
 
 def ridge_search(
@@ -715,6 +836,7 @@ def _fitted(
     *,
     stretch: float = 1.0,
     cv: dict[str, float],
+    operating_points: list[dict[str, float | None]] | None = None,
 ) -> Fitted:
     """A Fitted head; a lexical weight of 0 drops the lexicon altogether."""
     scale, l2 = point[0], point[1]
@@ -729,6 +851,7 @@ def _fitted(
         lexicon=tokens if keep else np.zeros(0, dtype=np.int64),
         lexical_weight=lexical if keep else np.zeros((0, weight.shape[1])),
         lexical_scale=scale,
+        operating_points=operating_points or [],
     )
 
 
@@ -752,4 +875,13 @@ def predict_category(
 def predict_urgency(
     fitted: Fitted, embeddings: np.ndarray, token_ids: Sequence[Sequence[int]] | None = None
 ) -> np.ndarray:
-    return _sigmoid(_scores(fitted, embeddings, token_ids))[:, 0]
+    """S per row. The vote's similarity is the plain dot product with the index, as in the
+    graph: ``embeddings`` are the encoder's unit vectors."""
+    z = _scores(fitted, embeddings, token_ids)
+    if fitted.vote_weight:
+        similarity = embeddings.astype(np.float64) @ fitted.vote_index.T
+        votes, _ = neighbour_votes(
+            similarity, fitted.vote_targets[:, None], fitted.vote_k, fitted.vote_tau
+        )
+        z = z + fitted.vote_weight * votes
+    return _sigmoid(z)[:, 0]

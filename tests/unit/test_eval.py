@@ -5,9 +5,13 @@ bench/ is not a package, so the program is loaded by path (tests/support/by_path
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
+import pytest
 
 from tests.support import by_path
 
@@ -102,3 +106,26 @@ def test_in_source_ceiling_finds_a_label_the_text_carries_and_not_one_it_lacks()
     unrelated = rng.uniform(size=300)  # urgency the text says nothing about
     assert quality.in_source_ceiling(embeddings, carried, ids) > 0.95
     assert quality.in_source_ceiling(embeddings, unrelated, ids) < 0.7
+
+
+def test_alert_lines_view_puts_the_probes_counts_beside_the_builds_points(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    quality = _quality()
+    point = {
+        "emergencies_paged": 0.9,
+        "urgent_paged": 0.8,
+        "precision": None,
+        "calm_paged": 0.01,
+        "pages_per_1000": 250.0,
+    }
+    urgency = {"alert_operating_points": {"points": [{"line": 0.7, **point}]}}
+    (tmp_path / "manifest.json").write_text(json.dumps({"training": {"urgency": urgency}}))
+    scores = np.array([0.75, 0.65, 0.72, 0.1])
+    urgent = np.array([True, True, False, False])
+
+    quality.alert_lines_view(SimpleNamespace(model_dir=str(tmp_path)), {"probe": (scores, urgent)})
+
+    row = capsys.readouterr().out.strip().splitlines()[-1].split()
+    # line, OOF figures (no precision: n/a), then the probe: 1 of 2 emergencies, 1 of 2 calm.
+    assert row == ["0.70", "0.900", "0.800", "n/a", "0.010", "250", "1/2", "1/2"]

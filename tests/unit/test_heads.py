@@ -66,6 +66,47 @@ def test_urgency_head_puts_its_cv_alert_line_at_s_08_and_is_deterministic() -> N
     assert 0 < fitted.cv["alert_precision"] <= 1 and 0 < fitted.cv["alert_recall"] <= 1
 
 
+def test_alert_operating_points_count_what_each_line_pages_by_rubric_band() -> None:
+    train = _module("train")
+    # Targets: two plain emergencies, one urgent, one in between, two calm.
+    targets = np.array([0.95, 0.9, 0.85, 0.6, 0.3, 0.1])
+    scores = np.array([0.9, 0.72, 0.82, 0.75, 0.66, 0.2])
+    low, high = train.alert_operating_points(scores, targets, lines=(0.7, 0.8))
+    assert low == {
+        "line": 0.7,
+        "emergencies_paged": 1.0,
+        "urgent_paged": 1.0,
+        "precision": 0.75,
+        "calm_paged": 0.0,
+        "pages_per_1000": 4000 / 6,
+    }
+    assert high["emergencies_paged"] == 0.5  # the 0.9 ticket at S 0.72 is missed
+    assert high["urgent_paged"] == pytest.approx(2 / 3)
+    assert high["precision"] == 1.0
+    # A line nothing crosses has no precision, not a made-up one.
+    assert train.alert_operating_points(scores, targets, lines=(0.95,))[0]["precision"] is None
+
+
+def test_urgency_head_records_operating_points_on_the_rubric_rows_only() -> None:
+    train = _module("train")
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=(120, 8))
+    target = 1 / (1 + np.exp(-2 * x[:, 0]))
+    folds = np.arange(120) % train.FOLDS
+    rubric = np.arange(120) < 60
+    fitted = train.fit_urgency(x, target, folds, rubric=rubric)
+    s = train.predict_urgency(fitted, x)
+    points = {p["line"]: p for p in fitted.operating_points}
+    assert sorted(points) == sorted(train.ALERT_LINES)
+    # Out-of-fold, so near but not equal to the in-sample share; counted on the 60 rows.
+    paged = points[0.8]["pages_per_1000"] / 1000 * 60
+    assert paged == pytest.approx(round(paged))
+    assert abs(paged - (s[rubric] > 0.8).sum()) <= 6
+    # Lower lines page at least as much.
+    pages = [points[line]["pages_per_1000"] for line in train.ALERT_LINES]
+    assert pages == sorted(pages, reverse=True)
+
+
 def test_category_head_learns_separable_classes() -> None:
     train = _module("train")
     rng = np.random.default_rng(3)
@@ -216,6 +257,80 @@ def test_graph_neighbour_vote_blends_exactly_as_training_computes_it() -> None:
     assert [set(r) for r in nearest] == [set(r) for r in expected_nearest]
     np.testing.assert_allclose(similarity, np.take_along_axis(cosines, nearest, axis=1), atol=1e-4)
     assert (np.diff(similarity, axis=1) <= 1e-7).all()  # most similar first
+
+
+@pytest.mark.parametrize("shared_index", [True, False])
+def test_graph_urgency_vote_adds_what_predict_urgency_computes(shared_index: bool) -> None:
+    graph, train = _module("graph"), _module("train")
+    rng = np.random.default_rng(5)
+    vocab, hidden, examples = 30, 6, 40
+    index = rng.normal(size=(examples, hidden))
+    index /= np.linalg.norm(index, axis=1, keepdims=True)
+    stored = index.astype(np.float16).astype(np.float64)  # the graph keeps the index in fp16
+    # A third of the examples has no urgency label: they must never vote.
+    targets = np.where(np.arange(examples) % 3 == 0, np.nan, rng.uniform(size=examples))
+    rated = ~np.isnan(targets)
+    vote = graph.UrgencyVote(
+        targets=targets, k=5, tau=0.1, weight=2.5, index=None if shared_index else index
+    )
+    category = graph.NeighbourVote(
+        index=index,
+        labels=np.eye(3)[rng.integers(0, 3, examples)],
+        k=4,
+        tau=0.05,
+        share=0.5,
+        temperature=1.0,
+    )
+    heads = graph.Heads(
+        category_weight=rng.normal(size=(hidden, 3)),
+        category_bias=rng.normal(size=3),
+        urgency_weight=rng.normal(size=hidden),
+        urgency_bias=-0.4,
+        neighbours=category if shared_index else None,
+        urgency_vote=vote,
+    )
+    model = graph.with_heads(_tiny_encoder(rng.normal(size=(vocab, hidden))), heads)
+    session = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
+    ids = rng.integers(0, vocab, size=(6, 7))
+    embedding, urgency = session.run(
+        ["embedding", "urgency"], {"input_ids": ids, "attention_mask": np.ones_like(ids)}
+    )
+
+    fitted = train.Fitted(
+        weight=heads.urgency_weight[:, None],
+        bias=np.array([heads.urgency_bias]),
+        l2=0,
+        cv_score=0,
+        vote_index=stored[rated],
+        vote_targets=targets[rated],
+        vote_k=5,
+        vote_tau=0.1,
+        vote_weight=2.5,
+    )
+    np.testing.assert_allclose(urgency, train.predict_urgency(fitted, embedding), atol=1e-4)
+    without = train.predict_urgency(train.replace(fitted, vote_weight=0.0), embedding)
+    assert np.abs(urgency - without).max() > 0.01  # the vote does move the score
+
+
+def test_urgency_vote_is_chosen_when_the_neighbours_know_what_a_line_cannot() -> None:
+    train = _module("train")
+    rng = np.random.default_rng(9)
+    # Urgent tickets in two opposite clusters: no linear score ranks them both high, the
+    # nearest examples do.
+    centres = rng.normal(size=(4, 8))
+    which = np.arange(240) % 4
+    x = centres[which] + 0.3 * rng.normal(size=(240, 8))
+    target = np.where(which < 2, 0.9, 0.2) + 0.05 * rng.normal(size=240)
+    x[which == 1] = -centres[0] + 0.3 * rng.normal(size=((which == 1).sum(), 8))
+    folds = np.arange(240) % train.FOLDS
+    fitted = train.fit_urgency(x, target, folds, vote_k_grid=(5, 10))
+    plain = train.fit_urgency(x, target, folds, vote_share_grid=(0.0,))
+    assert fitted.cv["vote_share"] > 0 and fitted.vote_weight > 0
+    assert fitted.cv["spearman"] > plain.cv["spearman"] + 0.02
+    assert fitted.cv["roc_auc_urgent"] > plain.cv["roc_auc_urgent"]
+    assert plain.vote_weight == 0 and not len(plain.vote_index)
+    s = train.predict_urgency(fitted, x)
+    assert ((s > 0.8) == (target > 0.8)).mean() > 0.9
 
 
 def test_label_description_prior_alone_classifies_what_the_descriptions_describe() -> None:
