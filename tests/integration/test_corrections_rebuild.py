@@ -78,7 +78,10 @@ def processed_ticket(env: Env, text: str) -> str:
 @pytest.mark.skipif(not (LAYER / "manifest.json").exists(), reason="make model first")
 @pytest.mark.parametrize("cache", ["node"], indirect=True)  # one rebuild is enough
 def test_agents_corrections_are_learned_by_the_next_build(env: Env, tmp_path: Path) -> None:
-    assert classify(LAYER, UNSEEN) == ["Billing"] * len(UNSEEN)  # the mistake to correct
+    # The mistake to correct: the shipped model calls them Billing. Heads trained on another
+    # CPU's int8 vectors may already read one of the five as Legal (layers/model/README.md).
+    before = classify(LAYER, UNSEEN)
+    assert before.count("Billing") >= len(UNSEEN) - 1, before
 
     admin = Principal(Role.ADMIN, "tests", "k")
     for text in CORRECTED:
