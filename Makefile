@@ -97,7 +97,7 @@ format: $(STAMP) ## apply ruff's formatting and fixes
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
 
-eval: $(STAMP) $(MODEL) ## quality: model vs baseline vs zero-shot on held-out, external real text, urgency probe (1 min; NESTED=1 adds nested CV)
+eval: $(STAMP) $(MODEL) ## quality: model vs baseline vs zero-shot on held-out, external real text, urgency probes and alert lines (1-2 min; NESTED=1 adds nested CV)
 	$(PY) bench/quality.py $(if $(NESTED),--nested)
 
 bench: $(STAMP) $(MODEL) ## benchmarks: cold import per function, inference, throughput, storm cost, one node vs a cluster, cost
