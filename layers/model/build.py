@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -372,21 +373,23 @@ def _neighbour_vote(
     )
 
 
-def _urgency_vote(
-    embeddings: np.ndarray, train: list[Ticket], urgency: Fitted, shared_index: bool
-) -> UrgencyVote | None:
+def _urgency_vote(train: list[Ticket], urgency: Fitted, shared_index: bool) -> UrgencyVote | None:
     """The urgency head's neighbour vote over the training texts (the rated ones vote), on
     the category vote's index when the graph has one."""
     if not urgency.vote_weight:
         return None
-    unit = embeddings / np.linalg.norm(embeddings, axis=1, keepdims=True)
-    return UrgencyVote(
-        targets=np.array([np.nan if t.urgency is None else t.urgency for t in train]),
+    vote = UrgencyVote(
+        targets=urgency.vote_targets,
         k=urgency.vote_k,
         tau=urgency.vote_tau,
         weight=urgency.vote_weight,
-        index=None if shared_index else unit,
+        index=urgency.vote_index,  # the rated texts' unit rows, as train.fit_urgency fitted
     )
+    if not shared_index:
+        return vote
+    # The category vote's index holds every training text: its rows, NaN where unrated.
+    targets = np.array([np.nan if t.urgency is None else t.urgency for t in train])
+    return replace(vote, targets=targets, index=None)
 
 
 EXCERPT_CHARS = 120
@@ -497,7 +500,7 @@ def build(
         urgency_bias=float(urgency.bias[0]),
         lexical=_lexical_table(category, urgency, vocab_size),
         neighbours=_neighbour_vote(embeddings, train, neighbours),
-        urgency_vote=_urgency_vote(embeddings, train, urgency, shared_index=bool(neighbours.share)),
+        urgency_vote=_urgency_vote(train, urgency, shared_index=bool(neighbours.share)),
     )
     fp32_path = fp32_dir / "encoder.onnx"
     int8_path = out / "encoder.onnx"

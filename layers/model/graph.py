@@ -271,7 +271,6 @@ def with_heads(encoder: onnx.ModelProto, heads: Heads) -> onnx.ModelProto:
         outputs += _neighbour_vote(
             g, g.op("Softmax", [logits], axis=-1), heads.neighbours, similarity
         )
-    z = g.op("Squeeze", [z, g.const("head.squeeze_axis", _i64([-1]))])
     if heads.urgency_vote is not None:
         vote = heads.urgency_vote
         if vote.index is not None:
@@ -279,6 +278,7 @@ def with_heads(encoder: onnx.ModelProto, heads: Heads) -> onnx.ModelProto:
         if similarity is None:
             raise ValueError("an urgency vote without its own index needs the category vote's")
         z = g.op("Add", [z, _urgency_vote(g, similarity, vote)])
+    z = g.op("Squeeze", [z, g.const("head.squeeze_axis", _i64([-1]))])
     g.op("Sigmoid", [z], name="urgency")
     model.graph.node.extend(g.nodes)
     model.graph.initializer.extend(g.inits)
@@ -296,36 +296,60 @@ def _similarity(g: _GraphWriter, name: str, index: np.ndarray) -> str:
     return g.op("MatMul", ["embedding", table])
 
 
-def _urgency_vote(g: _GraphWriter, similarity: str, vote: UrgencyVote) -> str:
-    """[batch] weight * the k most similar rated examples' softmax-weighted targets."""
-    rated = ~np.isnan(vote.targets)
-    # Unrated examples sit far below any cosine, so TopK never picks them.
-    offset = g.const("head.urgency_vote.unrated", np.where(rated, 0.0, -1e4).astype(np.float32))
-    values, rows = "head.urgency_vote.similarity", "head.urgency_vote.rows"
+def _vote(
+    g: _GraphWriter,
+    similarity: str,
+    labels: np.ndarray,
+    k: int,
+    tau: float,
+    prefix: str,
+    nearest: tuple[str, str],
+) -> str:
+    """[batch, columns]: the k most similar examples' ``labels`` rows [examples, columns],
+    weighted softmax(similarity / tau) over the k, as train.neighbour_votes computes it.
+    ``nearest`` names the TopK's two outputs (similarities, rows)."""
     g.nodes.append(
         helper.make_node(
             "TopK",
-            [g.op("Add", [similarity, offset]), g.const("head.urgency_vote.k", _i64([vote.k]))],
-            [values, rows],
-            name="head.urgency_vote.topk",
+            [similarity, g.const(f"{prefix}.k", _i64([k]))],
+            list(nearest),
+            name=f"{prefix}.topk",
             axis=-1,
         )
     )
     weight = g.op(
-        "Softmax",
-        [g.op("Div", [values, g.const("head.urgency_vote.tau", _f32(vote.tau))])],
-        axis=-1,
+        "Softmax", [g.op("Div", [nearest[0], g.const(f"{prefix}.tau", _f32(tau))])], axis=-1
     )
-    targets = g.const(
-        "head.urgency_vote.targets", np.where(rated, vote.targets, 0.0).astype(np.float32)
-    )
-    votes = g.op(
+    table = g.const(f"{prefix}.labels", labels.astype(np.float32))
+    return g.op(
         "ReduceSum",
         [
-            g.op("Mul", [g.op("Gather", [targets, rows], axis=0), weight]),
-            g.const("head.urgency_vote.axis_1", _i64([1])),
+            g.op(
+                "Mul",
+                [
+                    g.op("Gather", [table, nearest[1]], axis=0),  # [batch, k, columns]
+                    g.op("Unsqueeze", [weight, g.const(f"{prefix}.axis_2", _i64([2]))]),
+                ],
+            ),
+            g.const(f"{prefix}.axis_1", _i64([1])),
         ],
         keepdims=0,
+    )
+
+
+def _urgency_vote(g: _GraphWriter, similarity: str, vote: UrgencyVote) -> str:
+    """[batch, 1] weight * the k most similar rated examples' softmax-weighted targets."""
+    rated = ~np.isnan(vote.targets)
+    # Unrated examples sit far below any cosine, so TopK never picks them.
+    offset = g.const("head.urgency_vote.unrated", np.where(rated, 0.0, -1e4).astype(np.float32))
+    votes = _vote(
+        g,
+        g.op("Add", [similarity, offset]),
+        np.where(rated, vote.targets, 0.0)[:, None],
+        vote.k,
+        vote.tau,
+        "head.urgency_vote",
+        ("head.urgency_vote.similarity", "head.urgency_vote.rows"),
     )
     return g.op("Mul", [votes, g.const("head.urgency_vote.weight", _f32(vote.weight))])
 
@@ -336,34 +360,14 @@ def _neighbour_vote(
     """category_probs from the head's probabilities and the neighbours' vote; the
     nearest examples' rows and similarities as two more outputs."""
     k = vote.k
-    g.nodes.append(
-        helper.make_node(
-            "TopK",
-            [similarity, g.const("head.neighbours.k", _i64([k]))],
-            ["neighbour_similarity", "neighbours"],
-            name="head.neighbours.topk",
-            axis=-1,
-        )
-    )
-    weight = g.op(
-        "Softmax",
-        [g.op("Div", ["neighbour_similarity", g.const("head.neighbours.tau", _f32(vote.tau))])],
-        axis=-1,
-    )
-    labels = g.const("head.neighbours.labels", vote.labels.astype(np.float32))
-    votes = g.op(
-        "ReduceSum",
-        [
-            g.op(
-                "Mul",
-                [
-                    g.op("Gather", [labels, "neighbours"], axis=0),  # [batch, k, n_cat]
-                    g.op("Unsqueeze", [weight, g.const("head.neighbours.axis_2", _i64([2]))]),
-                ],
-            ),
-            g.const("head.neighbours.axis_1", _i64([1])),
-        ],
-        keepdims=0,
+    votes = _vote(
+        g,
+        similarity,
+        vote.labels,
+        k,
+        vote.tau,
+        "head.neighbours",
+        ("neighbour_similarity", "neighbours"),
     )
     mixed = g.op(
         "Add",

@@ -517,6 +517,19 @@ def blend(head: np.ndarray, votes: np.ndarray, share: float, temperature: float)
     return _softmax(np.log(np.maximum(mixed, 1e-9)) / temperature)
 
 
+def _unit(embeddings: np.ndarray) -> np.ndarray:
+    x = embeddings.astype(np.float64)
+    return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+
+
+def out_of_fold_similarity(unit: np.ndarray, folds: np.ndarray) -> np.ndarray:
+    """Cosine between every two rows, -inf within a fold: a row's neighbours out of fold
+    come only from the other folds."""
+    similarity = unit @ unit.T
+    similarity[folds[:, None] == folds[None, :]] = -np.inf
+    return similarity
+
+
 def fit_neighbours(
     embeddings: np.ndarray,
     labels: Sequence[int],
@@ -535,11 +548,8 @@ def fit_neighbours(
     from a new source will be. ``head_oof`` is the category head's out-of-fold
     probabilities. A temperature on the blend then calibrates it.
     """
-    x = embeddings.astype(np.float64)
-    x = x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
     y = np.eye(n_classes)[np.asarray(labels)]
-    similarity = x @ x.T
-    similarity[folds[:, None] == folds[None, :]] = -np.inf
+    similarity = out_of_fold_similarity(_unit(embeddings), folds)
     best: tuple[float, int, float, float] | None = None
     for k in k_grid:
         for tau in tau_grid:
@@ -658,7 +668,7 @@ def fit_urgency(
             bag_l2, score, oof = candidate, value, trial
     weight, lexical, bias = _two_stage_weights(x, bag, y, l2, bag_l2)
     point = (1.0 if bag_l2 else 0.0, l2)
-    unit = x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+    unit = _unit(x)
     k, tau, share, oof, score = _urgency_vote_search(
         unit, y, folds, oof, score, by_spearman, vote_k_grid, vote_tau_grid, vote_share_grid
     )
@@ -729,8 +739,7 @@ def _urgency_vote_search(
     best = (0, 0.0, 0.0, oof, score)
     if not any(share_grid) or len(y) <= max(k_grid, default=0):
         return best
-    similarity = unit @ unit.T
-    similarity[folds[:, None] == folds[None, :]] = -np.inf
+    similarity = out_of_fold_similarity(unit, folds)
     for k in k_grid:
         for tau in tau_grid:
             votes, _ = neighbour_votes(similarity, y, k, tau)
